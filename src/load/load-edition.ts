@@ -1,0 +1,316 @@
+// The load stage: reads an edition's folder, validates every file against the schema, checks the references
+// between files, and returns a typed Edition with every problem found (not just the first).
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { VFile } from "vfile";
+import type { z } from "zod";
+import { report } from "./diagnostics.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import type { Annotation, Edition, EditorialPage, FileOrigin, Message, SourceCitation } from "./model.ts";
+import { readSource } from "./read-source.ts";
+import {
+  annotationSchema,
+  editionSchema,
+  messageSchema,
+  pageSchema,
+  peopleSchema,
+  sourcesSchema,
+  type EditionMeta,
+  type Person,
+  type Source,
+  type SourceRef,
+} from "./schema.ts";
+import { parseTimestamp } from "./timestamp.ts";
+import { validateLocated } from "./validate.ts";
+import { parseLocatedYaml, type LocatedYaml } from "./yaml-document.ts";
+
+/** Where an edition's files live, relative to its root. */
+export interface EditionLayout {
+  root: string;
+  content: string;
+  annotations: string;
+  edition: string;
+  pages: string;
+}
+
+export function editionLayout(root: string): EditionLayout {
+  const absolute = path.resolve(root);
+  return {
+    root: absolute,
+    content: path.join(absolute, "content"),
+    annotations: path.join(absolute, "annotations"),
+    edition: path.join(absolute, "edition"),
+    pages: path.join(absolute, "edition", "pages"),
+  };
+}
+
+export interface LoadResult {
+  /** Undefined when the edition's own metadata could not be read; otherwise as much as could be loaded. */
+  edition: Edition | undefined;
+  /** Every file read, with its messages. */
+  files: VFile[];
+}
+
+const READ_CONCURRENCY = 64;
+
+async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+/** Lists the files of a folder recursively, sorted, warning about any that the pipeline does not read. */
+async function listMarkdown(dir: string, files: VFile[], reportStray: (file: string) => VFile): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const markdown: string[] = [];
+  for (const file of entries.sort()) {
+    const base = path.basename(file);
+    if (base.startsWith(".")) continue;
+    if (file.endsWith(".md")) markdown.push(file);
+    else files.push(reportStray(file));
+  }
+  return markdown;
+}
+
+function normaliseSources(refs: SourceRef[]): SourceCitation[] {
+  return refs.map((ref) => (typeof ref === "string" ? { id: ref } : ref));
+}
+
+function collectPlaces(yaml: LocatedYaml, value: Record<string, unknown>): Record<string, FileOrigin["places"][string]> {
+  const places: FileOrigin["places"] = {};
+  for (const [key, field] of Object.entries(value)) {
+    places[key] = yaml.locate([key]);
+    if (Array.isArray(field)) field.forEach((_, i) => (places[`${key}.${i}`] = yaml.locate([key, i])));
+    else if (field && typeof field === "object")
+      for (const inner of Object.keys(field)) places[`${key}.${inner}`] = yaml.locate([key, inner]);
+  }
+  return places;
+}
+
+async function readDataFile<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  files: VFile[],
+): Promise<z.infer<T> | undefined> {
+  const { file: vfile, text } = await readSource(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+    return { file: undefined, text: undefined };
+  });
+  if (!vfile) return undefined;
+  files.push(vfile);
+  if (text === undefined) return undefined;
+  const yaml = parseLocatedYaml(text);
+  for (const error of yaml.errors)
+    report(vfile, `Malformed YAML: ${error.message}`, {
+      ruleId: "yaml-syntax",
+      place: error.place,
+      hint: "Check indentation, colons and quotes on this line.",
+    });
+  if (yaml.errors.length) return undefined;
+  return validateLocated(vfile, schema, yaml);
+}
+
+function indexById<T extends { id: string }>(
+  items: T[],
+  file: VFile,
+  yamlPlaces: (index: number) => FileOrigin["places"][string],
+  what: string,
+): Map<string, T> {
+  const map = new Map<string, T>();
+  items.forEach((item, index) => {
+    if (map.has(item.id))
+      report(file, `Duplicate ${what} id "${item.id}"`, {
+        ruleId: "duplicate-id",
+        place: yamlPlaces(index),
+        hint: `Give each ${what} its own id; ids are used in links and must stay unique.`,
+      });
+    else map.set(item.id, item);
+  });
+  return map;
+}
+
+export async function loadEdition(root: string): Promise<LoadResult> {
+  const layout = editionLayout(root);
+  const files: VFile[] = [];
+
+  const metaPath = path.join(layout.edition, "edition.yaml");
+  const meta: EditionMeta | undefined = await readDataFile(metaPath, editionSchema, files);
+  const peoplePath = path.join(layout.edition, "people.yaml");
+  const people: Person[] = (await readDataFile(peoplePath, peopleSchema, files)) ?? [];
+  const sourcesPath = path.join(layout.edition, "sources.yaml");
+  const sourceList: Source[] = (await readDataFile(sourcesPath, sourcesSchema, files)) ?? [];
+  if (!files.some((file) => file.path === metaPath)) {
+    const missing = new VFile({ path: metaPath });
+    report(missing, "The edition has no edition.yaml", {
+      ruleId: "missing-edition",
+      hint: "Create edition/edition.yaml with the title, editors, licence, base URL and version (see the README).",
+    });
+    files.push(missing);
+  }
+
+  const peopleFile = files.find((file) => file.path === peoplePath);
+  const sourcesFile = files.find((file) => file.path === sourcesPath);
+  const locateIn = (file: VFile | undefined) => {
+    const yaml = file && typeof file.value === "string" ? parseLocatedYaml(file.value) : undefined;
+    return (index: number) => yaml?.locate([index, "id"]) ?? { line: 1, column: 1 };
+  };
+  const peopleById = peopleFile ? indexById(people, peopleFile, locateIn(peopleFile), "person") : new Map<string, Person>();
+  const sourcesById = sourcesFile
+    ? indexById(sourceList, sourcesFile, locateIn(sourcesFile), "source")
+    : new Map<string, Source>();
+
+  const stray = (folder: string, what: string) => (file: string) => {
+    const vfile = new VFile({ path: file });
+    report(vfile, `The pipeline does not read this file: only .md files in ${folder}/ are read, as ${what}`, {
+      ruleId: "unknown-file",
+      severity: "warning",
+      place: { line: 1, column: 1 },
+      hint: `Rename it to .md if it is one of the ${what}, or move it out of ${folder}/.`,
+    });
+    return vfile;
+  };
+  const messagePaths = await listMarkdown(layout.content, files, stray("content", "transcripts"));
+  const annotationPaths = await listMarkdown(layout.annotations, files, stray("annotations", "annotations"));
+
+  const parseFile = async <T extends z.ZodType>(file: string, schema: T) => {
+    const { file: vfile, text } = await readSource(file);
+    if (text === undefined) return { vfile, data: undefined };
+    const split = splitFrontMatter(vfile, text);
+    if (!split) return { vfile, data: undefined };
+    const data = validateLocated(vfile, schema, split.yaml);
+    if (!data) return { vfile, data: undefined };
+    const origin: FileOrigin = {
+      file: vfile,
+      bodyStartLine: split.bodyStartLine,
+      places: collectPlaces(split.yaml, split.yaml.value as Record<string, unknown>),
+    };
+    return { vfile, data: { ...data, body: split.body, origin } as z.infer<T> & { body: string; origin: FileOrigin } };
+  };
+
+  const checkSources = (origin: FileOrigin, sources: SourceCitation[]) =>
+    sources.forEach((source, i) => {
+      if (!sourcesById.has(source.id))
+        report(origin.file, `Unknown source id "${source.id}"`, {
+          ruleId: "unknown-source",
+          place: origin.places[`sources.${i}`],
+          hint: `Add it to edition/sources.yaml, or use one of: ${[...sourcesById.keys()].join(", ") || "(no sources defined)"}.`,
+        });
+    });
+  const checkPerson = (origin: FileOrigin, id: string, field: string, role: string) => {
+    if (!peopleById.has(id))
+      report(origin.file, `Unknown ${role} "${id}"`, {
+        ruleId: "unknown-person",
+        place: origin.places[field],
+        hint: `Add "${id}" to edition/people.yaml, or use one of: ${[...peopleById.keys()].join(", ") || "(no people defined)"}.`,
+      });
+  };
+
+  const messages: Message[] = [];
+  const messagesById = new Map<string, Message>();
+  const parsedMessages = await mapPool(messagePaths, READ_CONCURRENCY, (file) => parseFile(file, messageSchema));
+  for (const { vfile, data } of parsedMessages) {
+    files.push(vfile);
+    if (!data) continue;
+    const message: Message = {
+      ...data,
+      sources: normaliseSources(data.sources),
+      time: parseTimestamp(data.sent)!,
+    };
+    const existing = messagesById.get(message.id);
+    if (existing) {
+      report(vfile, `Duplicate message id "${message.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, {
+        ruleId: "duplicate-id",
+        place: message.origin.places.id,
+        hint: "Give each message its own id; ids are part of published URLs and must never be reused.",
+      });
+      continue;
+    }
+    messagesById.set(message.id, message);
+    messages.push(message);
+    checkPerson(message.origin, message.from, "from", "sender");
+    message.to.forEach((id, i) => checkPerson(message.origin, id, `to.${i}`, "recipient"));
+    checkSources(message.origin, message.sources);
+  }
+  for (const message of messages) {
+    if (message.in_reply_to && !messagesById.has(message.in_reply_to))
+      report(message.origin.file, `in_reply_to names a message that does not exist: "${message.in_reply_to}"`, {
+        ruleId: "unknown-message",
+        place: message.origin.places.in_reply_to,
+        hint: "Use the id of a message in content/.",
+      });
+  }
+
+  const annotationsByMessage = new Map<string, Annotation[]>();
+  const annotationsById = new Map<string, Annotation>();
+  let annotationCount = 0;
+  const parsedAnnotations = await mapPool(annotationPaths, READ_CONCURRENCY, (file) => parseFile(file, annotationSchema));
+  for (const { vfile, data } of parsedAnnotations) {
+    files.push(vfile);
+    if (!data) continue;
+    const annotation: Annotation = { ...data, sources: normaliseSources(data.sources) };
+    const existing = annotationsById.get(annotation.id);
+    if (existing) {
+      report(vfile, `Duplicate annotation id "${annotation.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, {
+        ruleId: "duplicate-id",
+        place: annotation.origin.places.id,
+        hint: "Give each annotation its own id; note URLs are built from it.",
+      });
+      continue;
+    }
+    annotationsById.set(annotation.id, annotation);
+    checkSources(annotation.origin, annotation.sources);
+    if (!messagesById.has(annotation.target)) {
+      report(vfile, `The target message "${annotation.target}" does not exist`, {
+        ruleId: "unknown-target",
+        place: annotation.origin.places.target,
+        hint: "Set target to the id in the front matter of a transcript in content/.",
+      });
+      continue;
+    }
+    const group = annotationsByMessage.get(annotation.target);
+    if (group) group.push(annotation);
+    else annotationsByMessage.set(annotation.target, [annotation]);
+    annotationCount++;
+  }
+
+  const pages: EditorialPage[] = [];
+  const pagePaths = await listMarkdown(layout.pages, files, stray("edition/pages", "editorial pages"));
+  for (const file of pagePaths) {
+    const { vfile, data } = await parseFile(file, pageSchema);
+    files.push(vfile);
+    if (data) pages.push({ ...data, slug: path.basename(file, ".md") });
+  }
+  pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || a.slug.localeCompare(b.slug));
+
+  messages.sort(compareThreadOrder);
+  const edition: Edition | undefined = meta
+    ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages }
+    : undefined;
+  return { edition, files };
+}
+
+/** Thread order: calendar date, then the editor's `order`, then time of day, then id. */
+export function compareThreadOrder(a: Message, b: Message): number {
+  const day = (m: Message) => m.time.date.padEnd(10, "-");
+  return (
+    day(a).localeCompare(day(b)) ||
+    (a.order ?? 0) - (b.order ?? 0) ||
+    (a.time.instant ?? 0) - (b.time.instant ?? 0) ||
+    a.id.localeCompare(b.id)
+  );
+}

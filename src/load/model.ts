@@ -1,0 +1,60 @@
+// The typed edition that the load stage hands to every later stage. Front-matter fields keep their schema names;
+// what the loader derives (parsed time, body position, places of fields) is added beside them.
+import type { VFile } from "vfile";
+import type { Place } from "./diagnostics.ts";
+import type {
+  AnnotationFrontMatter,
+  EditionMeta,
+  MessageFrontMatter,
+  PageFrontMatter,
+  Person,
+  Source,
+} from "./schema.ts";
+import type { ParsedTimestamp } from "./timestamp.ts";
+
+export interface SourceCitation {
+  id: string;
+  quote?: string;
+  locator?: string;
+}
+
+/** Where a file's parts are, for error messages that point into it. */
+export interface FileOrigin {
+  file: VFile;
+  /** The 1-based line of the file on which the Markdown body starts. */
+  bodyStartLine: number;
+  /** Places of front-matter fields, keyed by dotted path (`anchor.quote`, `sources.1`). */
+  places: Record<string, Place>;
+}
+
+export interface Message extends Omit<MessageFrontMatter, "sources"> {
+  sources: SourceCitation[];
+  time: ParsedTimestamp;
+  body: string;
+  origin: FileOrigin;
+}
+
+export interface Annotation extends Omit<AnnotationFrontMatter, "sources"> {
+  sources: SourceCitation[];
+  body: string;
+  origin: FileOrigin;
+}
+
+export interface EditorialPage extends PageFrontMatter {
+  /** The page's file name without extension, which is also its URL slug. */
+  slug: string;
+  origin: FileOrigin;
+}
+
+export interface Edition {
+  meta: EditionMeta;
+  people: Map<string, Person>;
+  sources: Map<string, Source>;
+  /** In thread order: by date, then `order`, then time of day, then id. */
+  messages: Message[];
+  /** Annotations grouped by the message they target, each group in file order. */
+  annotationsByMessage: Map<string, Annotation[]>;
+  annotationCount: number;
+  /** Editorial pages, in navigation order. */
+  pages: EditorialPage[];
+}

@@ -1,0 +1,175 @@
+// The one place that says what an edition's files may contain. Every front-matter block and data file is
+// validated here; the TypeScript types used by later stages are inferred from these schemas, never restated.
+import { z } from "zod";
+import { checkTimestamp, PRECISIONS } from "./timestamp.ts";
+
+/** Ids appear in URLs and anchors, so they are restricted to what is safe and stable there. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { error: "an id of lowercase letters, digits and hyphens" });
+
+const nonEmptyText = z.string().trim().min(1, { error: "non-empty text" });
+
+/** A reference to a source, optionally with the wording it prints or a locator such as a paragraph. */
+export const sourceRefSchema = z.union([
+  idSchema,
+  z.strictObject({
+    id: idSchema,
+    quote: nonEmptyText.optional(),
+    locator: nonEmptyText.optional(),
+  }),
+]);
+
+export const MESSAGE_KINDS = ["direct-message", "email", "letter", "public-post", "statement"] as const;
+export const COMPLETENESS = ["complete", "excerpt"] as const;
+
+export const messageSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: z.enum(MESSAGE_KINDS),
+    platform: nonEmptyText,
+    from: idSchema,
+    to: z.array(idSchema).default([]),
+    sent: z.string(),
+    precision: z.enum(PRECISIONS),
+    time_note: nonEmptyText.optional(),
+    order: z.number().int().nonnegative().optional(),
+    completeness: z.enum(COMPLETENESS),
+    sources: z.array(sourceRefSchema).min(1, { error: "at least one source that attests the message" }),
+    title: nonEmptyText.optional(),
+    in_reply_to: idSchema.optional(),
+    url: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  })
+  .superRefine((value, ctx) => {
+    for (const problem of checkTimestamp(value.sent, value.precision)) {
+      ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message, params: { hint: problem.hint } });
+    }
+    if (value.precision === "approximate" && !value.time_note) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["time_note"],
+        message: "an approximate time needs the sources' wording of it",
+        params: { hint: 'Add time_note, e.g. time_note: "just before midnight", so readers see what the sources say.' },
+      });
+    }
+    if ((value.kind === "direct-message" || value.kind === "email" || value.kind === "letter") && value.to.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `a ${value.kind} needs at least one recipient`,
+        params: { hint: "List the recipients' person ids, e.g. to: [donald-trump-jr]." },
+      });
+    }
+  });
+
+export const ANNOTATION_KINDS = ["context", "aftermath", "variant", "fact-check", "cross-reference", "silence"] as const;
+
+const lineLabel = z.union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?$/)]).transform(String);
+const lineRange = z
+  .union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?(?:-\d+[a-z]?)?$/)])
+  .transform(String);
+
+export const quoteAnchorSchema = z.strictObject({
+  quote: z.string().min(1, { error: "the exact words of the passage" }),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+  /** Where the quote was last found: a hint used to re-anchor after a correction. */
+  line: lineLabel.optional(),
+});
+
+export const linesAnchorSchema = z.strictObject({
+  lines: lineRange,
+});
+
+export const anchorSchema = z.union([quoteAnchorSchema, linesAnchorSchema], {
+  error: "an anchor with either quote (and optional prefix/suffix) or lines",
+});
+
+export const annotationSchema = z.strictObject({
+  id: idSchema,
+  target: idSchema,
+  anchor: anchorSchema,
+  kind: z.enum(ANNOTATION_KINDS),
+  sources: z.array(sourceRefSchema).min(1, { error: "at least one source the note rests on" }),
+  title: nonEmptyText.optional(),
+  author: nonEmptyText.optional(),
+});
+
+const personNameSchema = z.strictObject({
+  family: nonEmptyText.optional(),
+  given: nonEmptyText.optional(),
+  suffix: nonEmptyText.optional(),
+  literal: nonEmptyText.optional(),
+});
+
+export const personSchema = z.strictObject({
+  id: idSchema,
+  name: nonEmptyText,
+  kind: z.enum(["person", "organization"]),
+  handle: nonEmptyText.optional(),
+  description: nonEmptyText.optional(),
+  /** Name parts for citations; organisations are cited by their literal name. */
+  citation_name: personNameSchema.optional(),
+});
+
+/** A partial ISO date (year, year-month or full date), because sources are often dated to the month. */
+const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { error: "a date such as 2017-11 or 2017-11-13" });
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  short: nonEmptyText,
+  kind: nonEmptyText,
+  publisher: nonEmptyText.nullable(),
+  // Unknown facts are written as null, so that "not known" is recorded rather than silently left out.
+  title: nonEmptyText.nullable(),
+  author: nonEmptyText.nullable(),
+  published: partialDate.nullable(),
+  url: z.url({ protocol: /^https?$/ }).nullable(),
+  description: nonEmptyText.optional(),
+  note: nonEmptyText.optional(),
+});
+
+export const editorSchema = z.strictObject({
+  name: nonEmptyText,
+  family: nonEmptyText.optional(),
+  given: nonEmptyText.optional(),
+});
+
+export const editionSchema = z.strictObject({
+  title: nonEmptyText,
+  subtitle: nonEmptyText.optional(),
+  description: nonEmptyText,
+  editors: z.array(editorSchema).min(1),
+  publisher: nonEmptyText.optional(),
+  license: nonEmptyText,
+  license_url: z.url().optional(),
+  base_url: z.url({ protocol: /^https?$/ }).refine((url) => url.endsWith("/"), { error: "a URL ending in /" }),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "a semantic version such as 1.0.0" }),
+  published: partialDate,
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/).default("en"),
+});
+
+/** Editorial pages (edition/pages/*.md), such as the introduction and the method notes. */
+export const pageSchema = z.strictObject({
+  title: nonEmptyText,
+  description: nonEmptyText.optional(),
+  /** Position in the site navigation; pages without it are not listed there. */
+  nav_order: z.number().int().optional(),
+  nav_title: nonEmptyText.optional(),
+});
+
+export const peopleSchema = z.array(personSchema);
+export const sourcesSchema = z.array(sourceSchema);
+
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+export type MessageFrontMatter = z.infer<typeof messageSchema>;
+export type AnnotationFrontMatter = z.infer<typeof annotationSchema>;
+export type Anchor = z.infer<typeof anchorSchema>;
+export type QuoteAnchor = z.infer<typeof quoteAnchorSchema>;
+export type LinesAnchor = z.infer<typeof linesAnchorSchema>;
+export type PageFrontMatter = z.infer<typeof pageSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type EditionMeta = z.infer<typeof editionSchema>;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];

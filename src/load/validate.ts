@@ -1,0 +1,177 @@
+// Turns schema violations into located, actionable vfile messages: the field, what was expected, what was found,
+// and how to fix it, at the line and column of the offending key.
+import { closest } from "fastest-levenshtein";
+import type { VFile } from "vfile";
+import type { z } from "zod";
+import { report } from "./diagnostics.ts";
+import type { LocatedYaml } from "./yaml-document.ts";
+
+type Issue = z.core.$ZodIssue;
+type Path = ReadonlyArray<PropertyKey>;
+
+/** Fix hints for the fields an editor writes, keyed by field name. */
+const FIELD_HINTS: Record<string, string> = {
+  id: "Use a stable, unique id of lowercase letters, digits and hyphens, e.g. 2016-10-03-wikileaks.",
+  kind: "Pick one of the listed kinds.",
+  from: "Use a person id from edition/people.yaml.",
+  to: "List person ids from edition/people.yaml, e.g. to: [donald-trump-jr].",
+  sent: "Write an ISO 8601 timestamp with its offset (2016-11-08T18:35-05:00), a date (2016-10-03) or a month (2017-03).",
+  precision: "Use minute, hour, day, month or approximate: whatever the sources support.",
+  sources: "List source ids from edition/sources.yaml, e.g. sources: [atlantic], or {id: atlantic, quote: \"...\"}.",
+  completeness: "Use complete if the sources print the whole message, excerpt if they quote only part of it.",
+  target: "Use the id of the message this note annotates.",
+  anchor: "Anchor by quote (anchor: {quote: \"exact words\"}) or by lines (anchor: {lines: \"2-4\"}).",
+  quote: "Copy the exact words of the passage from the transcript.",
+  lines: 'Write a line number or range, e.g. lines: 3 or lines: "2-4".',
+  platform: 'Name the channel, e.g. platform: "Twitter direct message".',
+};
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function fieldName(path: Path): string {
+  return path.length ? path.map(String).join(".") : "front matter";
+}
+
+function hintFor(path: Path): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === "string" && FIELD_HINTS[segment]) return FIELD_HINTS[segment];
+  }
+  return undefined;
+}
+
+/** Keys that an object schema accepts at `path`, looking through optional, default, union and array wrappers. */
+function knownKeysAt(schema: z.core.$ZodType, path: Path): string[] {
+  const keys = new Set<string>();
+  const visit = (node: z.core.$ZodType, rest: Path): void => {
+    const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case "optional":
+      case "nullable":
+      case "default":
+      case "prefault":
+      case "readonly":
+        visit(def.innerType as z.core.$ZodType, rest);
+        return;
+      case "pipe":
+        visit(def.in as z.core.$ZodType, rest);
+        return;
+      case "union":
+        for (const option of def.options as z.core.$ZodType[]) visit(option, rest);
+        return;
+      case "array":
+        if (rest.length) visit(def.element as z.core.$ZodType, rest.slice(1));
+        return;
+      case "object": {
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        if (!rest.length) Object.keys(shape).forEach((key) => keys.add(key));
+        else {
+          const child = shape[String(rest[0])];
+          if (child) visit(child, rest.slice(1));
+        }
+        return;
+      }
+    }
+  };
+  visit(schema, path);
+  return [...keys];
+}
+
+/** A union failed: report the branch that got furthest, so that the editor sees the nearest fix. */
+function bestUnionBranch(issue: z.core.$ZodIssueInvalidUnion): Issue[] | undefined {
+  const candidates = issue.errors.filter((branch) =>
+    branch.every((inner) => inner.path.length > 0 || inner.code === "unrecognized_keys" || inner.code === "custom"),
+  );
+  if (!candidates.length) return undefined;
+  return candidates.reduce((best, branch) => (branch.length < best.length ? branch : best));
+}
+
+export function reportSchemaIssues(
+  file: VFile,
+  schema: z.core.$ZodType,
+  yaml: LocatedYaml,
+  issues: Issue[],
+  basePath: Path = [],
+): void {
+  for (const issue of issues) {
+    const path = [...basePath, ...issue.path];
+    const field = fieldName(path);
+    const found = valueAt(yaml.value, path);
+
+    if (issue.code === "invalid_union") {
+      const branch = bestUnionBranch(issue);
+      if (branch) {
+        reportSchemaIssues(file, schema, yaml, branch, path);
+        continue;
+      }
+    }
+
+    if (issue.code === "unrecognized_keys") {
+      const known = knownKeysAt(schema, path);
+      for (const key of issue.keys) {
+        const suggestion = known.length ? closest(key, known) : undefined;
+        report(file, `Unknown field "${fieldName([...path, key])}"`, {
+          ruleId: "unknown-field",
+          place: yaml.locateKey(path, key),
+          hint: suggestion
+            ? `Did you mean "${suggestion}"? Known fields here: ${known.join(", ")}.`
+            : "Remove it; this field is not part of the format.",
+        });
+      }
+      continue;
+    }
+
+    let reason: string;
+    let ruleId = "invalid-field";
+    let hint = hintFor(path);
+    if (issue.code === "invalid_type" && found === undefined) {
+      reason = `Missing required field "${field}": expected ${issue.expected}`;
+      ruleId = "missing-field";
+      // A missing key has no place of its own: point at the mapping it belongs in.
+      report(file, reason, { ruleId, place: yaml.locate(path.slice(0, -1)), hint });
+      continue;
+    }
+    if (issue.code === "invalid_type") {
+      reason = `Field "${field}": expected ${issue.expected}, found ${typeName(found)}`;
+      ruleId = "wrong-type";
+    } else if (issue.code === "invalid_value") {
+      reason = `Field "${field}": expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, found ${typeName(found)}`;
+      const suggestion = typeof found === "string" ? closest(found, issue.values.map(String)) : undefined;
+      if (suggestion) hint = `Did you mean "${suggestion}"?`;
+    } else if (issue.code === "custom") {
+      reason = `Field "${field}": ${issue.message}`;
+      const params = issue.params as { hint?: string } | undefined;
+      if (params?.hint) hint = params.hint;
+      if (field === "sent" || field === "precision") ruleId = "invalid-date";
+    } else {
+      reason = `Field "${field}": expected ${issue.message}, found ${typeName(found)}`;
+    }
+    report(file, reason, { ruleId, place: yaml.locate(path), hint });
+  }
+}
+
+/** Validates `yaml.value` against `schema`; on failure reports every issue and returns undefined. */
+export function validateLocated<T extends z.ZodType>(
+  file: VFile,
+  schema: T,
+  yaml: LocatedYaml,
+): z.infer<T> | undefined {
+  const result = schema.safeParse(yaml.value, { reportInput: true });
+  if (result.success) return result.data;
+  reportSchemaIssues(file, schema, yaml, result.error.issues);
+  return undefined;
+}

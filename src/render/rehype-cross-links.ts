@@ -1,0 +1,40 @@
+// Resolves links between the parts of an edition, written by editors as `message:<id>#L3`, `message:<id>#L2-L4`
+// or `note:<id>`, into site URLs; a link to a message, line or note that does not exist is reported, never emitted.
+import type { Element, Root } from "hast";
+import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
+
+export type LinkResolution = { href: string } | { problem: string; hint: string };
+
+export interface Options {
+  /** Resolvers by scheme (without the colon): given the target id and the fragment (without `#`), return a URL. */
+  schemes: Record<string, (id: string, fragment: string | undefined) => LinkResolution>;
+}
+
+const rehypeCrossLinks: Plugin<[Options], Root> = function (options) {
+  return (tree, file) => {
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName !== "a" || typeof node.properties.href !== "string") return;
+      const match = /^([a-z][a-z-]*):([^#]*)(?:#(.*))?$/.exec(node.properties.href);
+      const resolver = match && options.schemes[match[1]!];
+      if (!match || !resolver) return;
+      const result = resolver(decodeURIComponent(match[2]!), match[3]);
+      if ("href" in result) {
+        node.properties.href = result.href;
+        return;
+      }
+      const message = file.message(`Broken link "${node.properties.href}": ${result.problem}`, {
+        place: node.position,
+        ruleId: "broken-link",
+        source: "rehype-cross-links",
+      });
+      message.fatal = true;
+      message.note = result.hint;
+      // Keep the words, drop the link: a reader must never follow it to the wrong place.
+      node.tagName = "span";
+      node.properties = { className: ["broken-link"] };
+    });
+  };
+};
+
+export default rehypeCrossLinks;

@@ -1,0 +1,159 @@
+// The render stage: every transcript through the transcript chain (lines, anchors, marks) and every note through
+// the note chain (cross-links), once each. Problems are reported at their place in the editor's file.
+import { VFile } from "vfile";
+import type { AnchorProblem } from "../anchor/resolve-anchor.ts";
+import type { TranscriptLine } from "../anchor/transcript-text.ts";
+import { report } from "../load/diagnostics.ts";
+import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
+import { createNoteProcessor, createTranscriptProcessor } from "./processors.ts";
+import type { AnchoredAnnotation, MarkedAnnotation } from "./rehype-annotation-marks.ts";
+import type { LinkResolution } from "./rehype-cross-links.ts";
+
+export interface RenderedNote {
+  annotation: Annotation;
+  anchored: AnchoredAnnotation;
+  /** The note's body as sanitised HTML. */
+  html: string;
+}
+
+export interface RenderedMessage {
+  message: Message;
+  /** The transcript as sanitised HTML, with line anchors and marks. */
+  html: string;
+  lines: TranscriptLine[];
+  /** Notes on this message, in reading order. */
+  notes: RenderedNote[];
+}
+
+export interface RenderedEdition {
+  edition: Edition;
+  messages: RenderedMessage[];
+  /** Index of each message in `messages`, by id. */
+  indexById: Map<string, number>;
+  notesById: Map<string, { note: RenderedNote; message: RenderedMessage }>;
+  /** Renders editorial Markdown (pages such as the introduction) with the same cross-links as notes. */
+  renderMarkdown(markdown: string, path?: string): VFile;
+}
+
+/** Where the site will publish things; the render stage needs it to write links between them. */
+export interface EditionUrls {
+  message(id: string): string;
+  note(id: string): string;
+  page(slug: string): string;
+}
+
+export interface RenderOptions {
+  urls: EditionUrls;
+  /** The title Pagefind shows for a line's sub-result. */
+  lineTitle?: (message: Message, label: string) => string;
+}
+
+/** A VFile whose text has the body at the same line numbers as in the editor's file, so positions need no mapping. */
+function bodyFile(origin: FileOrigin, body: string, message?: Message): VFile {
+  const file = new VFile({ path: origin.file.path, value: "\n".repeat(origin.bodyStartLine - 1) + body });
+  if (message) file.data.message = message;
+  return file;
+}
+
+function adoptMessages(from: VFile, origin: FileOrigin): void {
+  for (const message of from.messages) origin.file.messages.push(message);
+}
+
+declare module "vfile" {
+  interface DataMap {
+    message: Message;
+  }
+}
+
+function anchorProblemReporter(annotations: Map<string, Annotation>) {
+  return (marked: MarkedAnnotation, problem: AnchorProblem) => {
+    const annotation = annotations.get(marked.id);
+    if (!annotation) return;
+    const places = annotation.origin.places;
+    report(annotation.origin.file, problem.message, {
+      ruleId: problem.rule,
+      place: places[problem.field] ?? places.anchor,
+      hint: problem.hint,
+    });
+  };
+}
+
+export function renderEdition(edition: Edition, options: RenderOptions): RenderedEdition {
+  const annotationsById = new Map<string, Annotation>();
+  for (const group of edition.annotationsByMessage.values())
+    for (const annotation of group) annotationsById.set(annotation.id, annotation);
+
+  const transcriptProcessor = createTranscriptProcessor({
+    lineAnchors: options.lineTitle
+      ? { title: (label, file) => options.lineTitle!(file.data.message!, label) }
+      : undefined,
+    annotationMarks: {
+      noteHref: (id) => `#note-${id}`,
+      onProblem: anchorProblemReporter(annotationsById),
+    },
+  });
+
+  const messages: RenderedMessage[] = [];
+  const indexById = new Map<string, number>();
+  for (const message of edition.messages) {
+    const file = bodyFile(message.origin, message.body, message);
+    file.data.annotations = (edition.annotationsByMessage.get(message.id) ?? []).map((annotation) => ({
+      id: annotation.id,
+      anchor: annotation.anchor,
+      kind: annotation.kind,
+    }));
+    const html = String(transcriptProcessor.processSync(file));
+    adoptMessages(file, message.origin);
+    const anchored = file.data.anchored ?? [];
+    indexById.set(message.id, messages.length);
+    messages.push({
+      message,
+      html,
+      lines: file.data.lines ?? [],
+      notes: anchored.map((a) => ({ annotation: annotationsById.get(a.id)!, anchored: a, html: "" })),
+    });
+  }
+
+  const lineLabels = new Map(messages.map((rendered) => [rendered.message.id, new Set(rendered.lines.map((l) => l.label))]));
+  const notesById = new Map<string, { note: RenderedNote; message: RenderedMessage }>();
+  for (const rendered of messages) for (const note of rendered.notes) notesById.set(note.annotation.id, { note, message: rendered });
+
+  const resolveMessage = (id: string, fragment: string | undefined): LinkResolution => {
+    const labels = lineLabels.get(id);
+    if (!labels) return { problem: `no message has the id "${id}"`, hint: "Use the id from a transcript's front matter." };
+    if (fragment === undefined || fragment === "") return { href: options.urls.message(id) };
+    const range = /^L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(fragment);
+    if (!range) return { problem: `"#${fragment}" is not a line anchor`, hint: "Link to a line as #L3 or to a range as #L2-L4." };
+    const missing = [range[1]!, range[2]].filter((label): label is string => label !== undefined && !labels.has(label));
+    if (missing.length)
+      return {
+        problem: `${id} has no line ${missing.join(" or ")}`,
+        hint: `${id} has lines ${[...labels][0] ?? "?"}–${[...labels].at(-1) ?? "?"}.`,
+      };
+    return { href: `${options.urls.message(id)}#${fragment}` };
+  };
+  const resolveNote = (id: string): LinkResolution =>
+    annotationsById.has(id)
+      ? { href: options.urls.note(id) }
+      : { problem: `no annotation has the id "${id}"`, hint: "Use the id from an annotation's front matter." };
+
+  const pageSlugs = new Set(edition.pages.map((page) => page.slug));
+  const resolvePage = (slug: string, fragment: string | undefined): LinkResolution =>
+    pageSlugs.has(slug)
+      ? { href: options.urls.page(slug) + (fragment ? `#${fragment}` : "") }
+      : { problem: `no editorial page is called "${slug}"`, hint: `Use the file name of a page in edition/pages/: ${[...pageSlugs].join(", ")}.` };
+
+  const noteProcessor = createNoteProcessor({ schemes: { message: resolveMessage, note: resolveNote, page: resolvePage } });
+  for (const { note } of notesById.values()) {
+    const file = bodyFile(note.annotation.origin, note.annotation.body);
+    note.html = String(noteProcessor.processSync(file));
+    adoptMessages(file, note.annotation.origin);
+  }
+
+  const renderMarkdown = (markdown: string, path?: string) => {
+    const file = new VFile({ path, value: markdown });
+    file.value = String(noteProcessor.processSync(file));
+    return file;
+  };
+  return { edition, messages, indexById, notesById, renderMarkdown };
+}

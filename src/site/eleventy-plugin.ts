@@ -1,0 +1,111 @@
+// The site stage as an Eleventy plugin: it loads and renders the edition once per build (as global data), makes
+// our unified processor Eleventy's Markdown engine, and adds the edition's pages as virtual templates that
+// paginate over the loaded data, so that Eleventy's per-file overhead is paid per page type, not per message.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { EditionError, formatReport } from "../load/diagnostics.ts";
+import { bundleClientScripts } from "./client-bundle.ts";
+import { editorialPage } from "./pages/editorial-page.tsx";
+import { messagePage } from "./pages/message-page.tsx";
+import { notePage } from "./pages/note-page.tsx";
+import { peoplePage } from "./pages/people-page.tsx";
+import { searchPage } from "./pages/search-page.tsx";
+import { sourcesPage } from "./pages/sources-page.tsx";
+import { threadPage } from "./pages/thread-page.tsx";
+import { createSiteModel, type NoteEntry, type SiteModel, type ThreadPage } from "./site-model.ts";
+import { permalinks } from "./urls.ts";
+import type { RenderedMessage } from "../render/render-edition.ts";
+
+export interface Options {
+  /** The edition's root folder, holding content/, annotations/ and edition/ (default: the working directory). */
+  root?: string;
+  /** Messages per page of the thread (default 200). */
+  threadPageSize?: number;
+  /** Receives the report of warnings of a build that succeeded (default: printed to stderr). */
+  onWarnings?: (report: string) => void;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// Eleventy's configuration API is untyped JavaScript; this names the parts the plugin uses.
+interface EleventyConfig {
+  setLibrary(extension: string, library: { render(source: string, data: Record<string, unknown>): string }): void;
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
+  addPassthroughCopy(mapping: Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setWatchJavaScriptDependencies(enabled: boolean): void;
+  on(event: string, handler: (...args: any[]) => unknown): void;
+  directories: { output: string };
+}
+
+type PageData<T = unknown> = { edition: SiteModel; item: T; page: { fileSlug: string; inputPath: string }; title: string; description?: string; content: string };
+
+export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, options: Options = {}): void {
+  const root = path.resolve(options.root ?? ".");
+  const onWarnings = options.onWarnings ?? ((report: string) => console.warn(report));
+  let current: SiteModel | undefined;
+
+  eleventyConfig.addGlobalData("edition", async () => {
+    const { model, files } = await createSiteModel(root, { threadPageSize: options.threadPageSize });
+    if (!model) throw new EditionError(files, root);
+    const warnings = formatReport(files, root);
+    if (warnings) onWarnings(warnings);
+    current = model;
+    return model;
+  });
+
+  // Editorial pages are Markdown files rendered by our unified processor, never by Liquid or Nunjucks.
+  eleventyConfig.setLibrary("md", {
+    render(source, data) {
+      if (!current) throw new Error("The edition must be loaded before editorial pages are rendered");
+      const inputPath = (data.page as { inputPath?: string } | undefined)?.inputPath;
+      const file = current.rendered.renderMarkdown(source, inputPath ? path.resolve(root, inputPath) : undefined);
+      if (file.messages.some((message) => message.fatal)) throw new EditionError([file], root);
+      return String(file.value);
+    },
+  });
+  eleventyConfig.addGlobalData("layout", "edition-page.11ty.js");
+  eleventyConfig.addTemplate("_includes/edition-page.11ty.js", {
+    render: (data: PageData) =>
+      editorialPage(data.edition, {
+        slug: data.page.fileSlug,
+        title: data.title,
+        description: data.description,
+        html: data.content,
+      }),
+  });
+
+  const paginated = <T,>(name: string, key: string, permalink: (item: T) => string, render: (model: SiteModel, item: T) => string) =>
+    eleventyConfig.addTemplate(
+      `${name}.11ty.js`,
+      { render: (data: PageData<T>) => render(data.edition, data.item) },
+      {
+        layout: false,
+        eleventyExcludeFromCollections: true,
+        pagination: { data: key, size: 1, alias: "item", addAllPagesToCollections: false },
+        permalink: (data: PageData<T>) => permalink(data.item),
+      },
+    );
+  const single = (name: string, permalink: string, render: (model: SiteModel) => string) =>
+    eleventyConfig.addTemplate(`${name}.11ty.js`, { render: (data: PageData) => render(data.edition) }, {
+      layout: false,
+      eleventyExcludeFromCollections: true,
+      permalink,
+    });
+
+  paginated<ThreadPage>("edition-thread", "edition.threadPages", (page) => permalinks.thread(page.number), threadPage);
+  paginated<RenderedMessage>("edition-messages", "edition.rendered.messages", (m) => permalinks.message(m.message.id), messagePage);
+  paginated<NoteEntry>("edition-notes", "edition.notes", (entry) => permalinks.note(entry.note.annotation.id), notePage);
+  single("edition-people", permalinks.people(), peoplePage);
+  single("edition-sources", permalinks.sources(), sourcesPage);
+  single("edition-search", permalinks.search(), searchPage);
+
+  eleventyConfig.addPassthroughCopy({ [path.join(here, "assets")]: "assets" });
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    await bundleClientScripts(path.join(here, "client"), path.resolve(directories.output, "assets"));
+  });
+  for (const folder of ["content", "annotations", "edition"]) eleventyConfig.addWatchTarget(path.join(root, folder));
+  // Eleventy's dependency watcher parses imported JavaScript with acorn, which cannot read our TypeScript.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
+}

@@ -1,0 +1,81 @@
+// How the site words things: dates at the precision the sources support, people's names, kinds of messages.
+import type { Message } from "../load/model.ts";
+import type { MessageKind, Person } from "../load/schema.ts";
+import type { ParsedTimestamp } from "../load/timestamp.ts";
+
+const monthNames = (language: string) =>
+  Array.from({ length: 12 }, (_, month) =>
+    new Intl.DateTimeFormat(language, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, month, 1))),
+  );
+const MONTHS = monthNames("en");
+
+/** "September 20, 2016", "March 2017": only as much of the date as is known. */
+export function formatDate(time: ParsedTimestamp): string {
+  const month = MONTHS[time.month - 1]!;
+  return time.day === undefined ? `${month} ${time.year}` : `${month} ${time.day}, ${time.year}`;
+}
+
+/** "6:35 p.m." from "18:35". */
+export function formatClock(time: string): string {
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  const suffix = hours < 12 ? "a.m." : "p.m.";
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  return `${hour12}:${String(minutes).padStart(2, "0")} ${suffix}`;
+}
+
+/** "UTC−05:00" for "-05:00", with a true minus sign. */
+export function formatOffset(offset: string | undefined): string {
+  if (!offset) return "";
+  if (offset === "Z") return "UTC";
+  return `UTC${offset.replace("-", "\u2212")}`;
+}
+
+/** The time a message was sent, worded at the precision the sources support. */
+export function formatSent(message: Pick<Message, "time" | "precision" | "time_note">): string {
+  const { time, precision } = message;
+  const date = formatDate(time);
+  switch (precision) {
+    case "minute":
+      return `${date}, ${formatClock(time.time!)} (${formatOffset(time.offset)})`;
+    case "hour":
+      return `${date}, ${formatClock(time.time!).replace(":00", "")} hour (${formatOffset(time.offset)})`;
+    case "approximate":
+      return `${date}, ${message.time_note}`;
+    case "day":
+    case "month":
+      return message.time_note ? `${date}, ${message.time_note}` : date;
+  }
+}
+
+export const PRECISION_LABELS: Record<Message["precision"], string> = {
+  minute: "exact to the minute",
+  hour: "to the hour",
+  day: "date only",
+  month: "month only",
+  approximate: "approximate time",
+};
+
+export const KIND_LABELS: Record<MessageKind, string> = {
+  "direct-message": "Direct message",
+  email: "Email",
+  letter: "Letter",
+  "public-post": "Public post",
+  statement: "Statement",
+};
+
+export function personName(people: Map<string, Person>, id: string): string {
+  return people.get(id)?.name ?? id;
+}
+
+export function listNames(names: string[]): string {
+  if (names.length <= 2) return names.join(" and ");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** "WikiLeaks to Donald Trump Jr.", or the message's own title. */
+export function messageTitle(message: Message, people: Map<string, Person>): string {
+  if (message.title) return message.title;
+  const from = personName(people, message.from);
+  const to = message.to.map((id) => personName(people, id));
+  return to.length ? `${from} to ${listNames(to)}` : `${from}, ${KIND_LABELS[message.kind].toLowerCase()}`;
+}

@@ -1,0 +1,112 @@
+// The page shell every page shares: head with metadata and a strict Content-Security-Policy, site header with
+// navigation and a search box, and a footer with the edition's licence and version.
+import type { Element, ElementContent, RootContent } from "hast";
+import { documentToString } from "./html.ts";
+import type { SiteModel } from "./site-model.ts";
+
+export type NavKey = "thread" | "people" | "sources" | "search" | `page:${string}`;
+
+export interface PageOptions {
+  title: string;
+  description?: string;
+  current?: NavKey;
+  /** Extra elements for <head>: meta tags, JSON-LD. */
+  head?: ElementContent[];
+  /** Scripts beyond the site-wide one, by asset name. */
+  scripts?: string[];
+  bodyClass?: string;
+  main: ElementContent | ElementContent[];
+}
+
+// Inline script and style are forbidden: our own JS and CSS live in files. Pagefind needs WebAssembly.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+export function renderPage(model: SiteModel, options: PageOptions): string {
+  const { meta } = model.edition;
+  const { urls } = model;
+  const navItems: Array<{ key: NavKey; href: string; label: string }> = [
+    { key: "thread", href: urls.home(), label: "Thread" },
+    ...model.edition.pages
+      .filter((page) => page.nav_order !== undefined)
+      .map((page) => ({ key: `page:${page.slug}` as NavKey, href: urls.page(page.slug), label: page.nav_title ?? page.title })),
+    { key: "people", href: urls.people(), label: "People" },
+    { key: "sources", href: urls.sources(), label: "Sources" },
+    { key: "search", href: urls.search(), label: "Search" },
+  ];
+  const fullTitle = options.title === meta.title ? meta.title : `${options.title} · ${meta.title}`;
+  const tree: RootContent = (
+    <html lang={meta.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta http-equiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
+        <meta name="referrer" content="strict-origin-when-cross-origin" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={options.description ?? meta.description} />
+        <link rel="stylesheet" href={urls.asset("edition.css")} />
+        {options.head ?? []}
+        <script type="module" src={urls.asset("site.js")} />
+        {(options.scripts ?? []).map((name) => (
+          <script type="module" src={urls.asset(name)} />
+        ))}
+      </head>
+      <body className={options.bodyClass}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header" data-pagefind-ignore="all">
+          <div className="site-header-inner">
+            <a className="site-title" href={urls.home()}>
+              {meta.title}
+            </a>
+            <nav className="site-nav" aria-label="Site">
+              <ul>
+                {navItems.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={item.key === options.current ? "page" : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <form className="site-search" role="search" action={urls.search()} method="get">
+              <label htmlFor="site-search-input" className="visually-hidden">
+                Search the edition
+              </label>
+              <input
+                id="site-search-input"
+                type="search"
+                name="q"
+                placeholder="Search the edition"
+                autocomplete="off"
+                aria-keyshortcuts="/"
+              />
+              <button type="submit">Search</button>
+            </form>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {options.main}
+        </main>
+        <footer className="site-footer" data-pagefind-ignore="all">
+          <p>
+            {meta.title}, version {meta.version}. Edited by {meta.editors.map((e) => e.name).join(", ")}.{" "}
+            {meta.license_url ? <a href={meta.license_url}>{meta.license}</a> : meta.license}.
+          </p>
+        </footer>
+      </body>
+    </html>
+  ) as Element;
+  return documentToString(tree);
+}

@@ -1,0 +1,146 @@
+// A message's page: who wrote to whom and when (at the precision the sources allow), which sources attest it,
+// the line-numbered transcript with its marked passages, the notes beside it, and the way back and forth in the
+// thread. Only the transcript is indexed for search; notes are indexed on their own pages.
+import type { ElementContent } from "hast";
+import type { RenderedMessage, RenderedNote } from "../../render/render-edition.ts";
+import { formatSent, KIND_LABELS, messageTitle, personName, PRECISION_LABELS } from "../format.ts";
+import { sanitised } from "../html.ts";
+import { renderPage } from "../layout.tsx";
+import type { SiteModel } from "../site-model.ts";
+import { noteKindLabel, sourceList } from "./parts.tsx";
+
+function lineRangeLabel(note: RenderedNote): string {
+  const { firstLine, lastLine } = note.anchored;
+  return firstLine === lastLine ? `line ${firstLine}` : `lines ${firstLine}–${lastLine}`;
+}
+
+function lineRangeFragment(note: RenderedNote): string {
+  const { firstLine, lastLine } = note.anchored;
+  return firstLine === lastLine ? `L${firstLine}` : `L${firstLine}-L${lastLine}`;
+}
+
+function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
+  const { annotation, anchored } = note;
+  return (
+    <li className={`note note-kind-${annotation.kind}`} id={`note-${annotation.id}`} value={anchored.number}>
+      <p className="note-head">
+        <span className="note-number" aria-hidden="true">
+          {String(anchored.number)}
+        </span>
+        <span className="note-kind">{noteKindLabel(annotation.kind)}</span>
+        {" on "}
+        <a href={`#${lineRangeFragment(note)}`}>{lineRangeLabel(note)}</a>
+        {annotation.title ? [": ", <strong>{annotation.title}</strong>] : []}
+      </p>
+      <blockquote className="note-quote">
+        <p>{anchored.exact}</p>
+      </blockquote>
+      <div className="note-body">{sanitised(note.html)}</div>
+      <p className="note-sources">Sources: {sourceList(model, annotation.sources)}</p>
+      <p className="note-links">
+        <a href={`#ref-${annotation.id}`} aria-label={`Back to the passage of note ${anchored.number}`}>
+          ↑ Back to the passage
+        </a>
+        {" · "}
+        <a href={model.urls.note(annotation.id)}>Permalink</a>
+      </p>
+    </li>
+  ) as ElementContent;
+}
+
+export function messagePage(model: SiteModel, rendered: RenderedMessage): string {
+  const { message, notes } = rendered;
+  const { people } = model.edition;
+  const title = messageTitle(message, people);
+  const sent = formatSent(message);
+  const { previous, next } = model.neighbours(message.id);
+  const person = (id: string) => <a href={model.urls.person(id)}>{personName(people, id)}</a>;
+
+  const main = (
+    <article className={`message message-kind-${message.kind}`}>
+      <header className="message-header">
+        <p className="message-kind">
+          {KIND_LABELS[message.kind]} · {message.platform}
+        </p>
+        <h1>{title}</h1>
+        <dl className="message-meta">
+          <div>
+            <dt>From</dt>
+            <dd>{person(message.from)}</dd>
+          </div>
+          {message.to.length ? (
+            <div>
+              <dt>To</dt>
+              <dd>{message.to.flatMap((id, i) => (i ? [", ", person(id)] : [person(id)]))}</dd>
+            </div>
+          ) : (
+            []
+          )}
+          <div>
+            <dt>Sent</dt>
+            <dd>
+              <time dateTime={message.sent}>{sent}</time>{" "}
+              <span className="precision">({PRECISION_LABELS[message.precision]})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Text</dt>
+            <dd>
+              {message.completeness === "complete"
+                ? "Complete, as printed by the sources"
+                : "Excerpt: the sources quote only part of this message; omissions are marked […]"}
+            </dd>
+          </div>
+          <div>
+            <dt>Attested by</dt>
+            <dd>{sourceList(model, message.sources)}</dd>
+          </div>
+        </dl>
+      </header>
+      <div className={notes.length ? "reading has-notes" : "reading"}>
+        <section className="transcript" aria-label="Transcript" data-pagefind-body="">
+          {sanitised(rendered.html)}
+        </section>
+        {notes.length ? (
+          <aside className="notes" aria-labelledby="notes-heading" data-pagefind-ignore="all">
+            <h2 id="notes-heading">Notes</h2>
+            <ol>{notes.map((note) => noteItem(model, note))}</ol>
+          </aside>
+        ) : (
+          []
+        )}
+      </div>
+      <nav className="thread-nav" aria-label="Thread" data-pagefind-ignore="all">
+        {previous ? (
+          <a rel="prev" href={model.urls.message(previous.message.id)}>
+            <span className="thread-nav-label">← Previous</span>
+            <span>{messageTitle(previous.message, people)}</span>
+            <span className="thread-nav-date">{formatSent(previous.message)}</span>
+          </a>
+        ) : (
+          <span />
+        )}
+        <a className="thread-nav-up" href={`${model.urls.thread(model.threadPageOf(message.id))}#${message.id}`}>
+          The whole thread
+        </a>
+        {next ? (
+          <a rel="next" href={model.urls.message(next.message.id)}>
+            <span className="thread-nav-label">Next →</span>
+            <span>{messageTitle(next.message, people)}</span>
+            <span className="thread-nav-date">{formatSent(next.message)}</span>
+          </a>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </article>
+  ) as ElementContent;
+
+  return renderPage(model, {
+    title: `${title}, ${sent}`,
+    description: rendered.lines[0]?.text,
+    main,
+    scripts: ["message.js"],
+    bodyClass: "page-message",
+  });
+}

@@ -1,0 +1,72 @@
+// The home page and its continuation pages: the edition's title and description, then the correspondence as a
+// thread in time order, grouped by month, with each message's sender, time and first line.
+import type { ElementContent } from "hast";
+import { formatDate } from "../format.ts";
+import { renderPage } from "../layout.tsx";
+import type { SiteModel, ThreadPage } from "../site-model.ts";
+import { threadEntry } from "./parts.tsx";
+
+function pager(model: SiteModel, page: ThreadPage): ElementContent[] {
+  if (model.threadPages.length < 2) return [];
+  return [
+    <nav className="pager" aria-label="Thread pages">
+      <ul>
+        {model.threadPages.map((other) => (
+          <li>
+            <a href={model.urls.thread(other.number)} aria-current={other.number === page.number ? "page" : undefined}>
+              {String(other.number)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>,
+  ] as ElementContent[];
+}
+
+export function threadPage(model: SiteModel, page: ThreadPage): string {
+  const { meta } = model.edition;
+  const groups: Array<{ label: string; entries: ElementContent[] }> = [];
+  for (const rendered of page.messages) {
+    const { time } = rendered.message;
+    const label = formatDate({ ...time, day: undefined });
+    if (groups.at(-1)?.label !== label) groups.push({ label, entries: [] });
+    groups.at(-1)!.entries.push(threadEntry(model, rendered));
+  }
+  const intro = model.edition.pages.find((p) => p.slug === "introduction");
+  const main = (
+    <div className="thread-page">
+      {page.number === 1 ? (
+        <header className="edition-header">
+          <h1>{meta.title}</h1>
+          {meta.subtitle ? <p className="edition-subtitle">{meta.subtitle}</p> : []}
+          <p className="edition-description">{meta.description}</p>
+          <p className="edition-facts">
+            {`${model.rendered.messages.length} messages and posts · ${model.notes.length} editorial notes · version ${meta.version}`}
+            {intro ? [" · ", <a href={model.urls.page(intro.slug)}>Read the introduction</a>] : []}
+          </p>
+        </header>
+      ) : (
+        <header className="edition-header">
+          <h1>{`The thread, page ${page.number}`}</h1>
+        </header>
+      )}
+      <section aria-labelledby="thread-heading">
+        <h2 id="thread-heading" className={page.number === 1 ? "" : "visually-hidden"}>
+          The correspondence
+        </h2>
+        {pager(model, page)}
+        {groups.flatMap((group) => [
+          <h3 className="thread-month">{group.label}</h3>,
+          <ol className="thread">{group.entries}</ol>,
+        ])}
+        {pager(model, page)}
+      </section>
+    </div>
+  ) as ElementContent;
+  return renderPage(model, {
+    title: page.number === 1 ? meta.title : `The thread, page ${page.number}`,
+    current: "thread",
+    main,
+    bodyClass: "page-thread",
+  });
+}

@@ -1,0 +1,53 @@
+// The site's URL scheme, in one place: every page and anchor the site links to is built here, under the
+// edition's path prefix, so that links and the build's own link check agree.
+import type { EditionUrls } from "../render/render-edition.ts";
+
+export interface SiteUrls extends EditionUrls {
+  home(): string;
+  thread(page: number): string;
+  people(): string;
+  person(id: string): string;
+  sources(): string;
+  source(id: string): string;
+  search(): string;
+  asset(name: string): string;
+  /** A site path made absolute with the edition's base URL, for citations and metadata. */
+  absolute(path: string): string;
+}
+
+/** The site's paths without the path prefix, as Eleventy wants permalinks. */
+export const permalinks = {
+  thread: (page: number) => (page <= 1 ? "/" : `/thread/${page}/`),
+  message: (id: string) => `/messages/${id}/`,
+  note: (id: string) => `/notes/${id}/`,
+  page: (slug: string) => `/${slug}/`,
+  people: () => "/people/",
+  sources: () => "/sources/",
+  search: () => "/search/",
+};
+
+/** The path prefix under which the site is published, from the edition's base URL (`/` or `/dms/`). */
+export function pathPrefix(baseUrl: string): string {
+  const pathname = new URL(baseUrl).pathname;
+  return pathname.endsWith("/") ? pathname : `${pathname}/`;
+}
+
+export function siteUrls(baseUrl: string): SiteUrls {
+  const base = new URL(baseUrl);
+  const prefix = pathPrefix(baseUrl);
+  const at = (path: string) => `${prefix}${path.replace(/^\//, "")}`;
+  return {
+    home: () => at(""),
+    thread: (page) => at(permalinks.thread(page)),
+    message: (id) => at(permalinks.message(id)),
+    note: (id) => at(permalinks.note(id)),
+    page: (slug) => at(permalinks.page(slug)),
+    people: () => at(permalinks.people()),
+    person: (id) => at(`${permalinks.people()}#${id}`),
+    sources: () => at(permalinks.sources()),
+    source: (id) => at(`${permalinks.sources()}#${id}`),
+    search: () => at(permalinks.search()),
+    asset: (name) => at(`assets/${name}`),
+    absolute: (path) => new URL(path, base.origin).href,
+  };
+}
