@@ -11,8 +11,15 @@ export interface BuildResult {
   indexedPages: number;
 }
 
-export async function build(root = process.cwd()): Promise<BuildResult> {
-  const eleventy = createEleventy({ root });
+export interface BuildOptions {
+  /** Where to write the site (default: _site/ in the root). */
+  outputDir?: string;
+}
+
+export async function build(root = process.cwd(), options: BuildOptions = {}): Promise<BuildResult> {
+  const eleventy = createEleventy({ root, outputDir: options.outputDir });
+  // The CLI reports problems itself, once, as the edition's report; Eleventy would print them a second time.
+  eleventy.disableLogger();
   await eleventy.init();
   const outputDir = path.resolve(root, eleventy.directories.output);
   const written = (await eleventy.write()) as Array<unknown> | undefined;

@@ -1,28 +1,37 @@
-// Runs Eleventy programmatically with the project's .eleventy.js, and finds our own error in whatever Eleventy
-// wrapped it in, so that editors see the edition's report rather than a stack trace.
+// Runs Eleventy programmatically with the project's .eleventy.js on an edition folder, and finds our own error in
+// whatever Eleventy wrapped it in, so that editors see the edition's report rather than a stack trace.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { EditionError } from "../load/diagnostics.ts";
+import type { EditionError } from "../load/diagnostics.ts";
+
+const PROJECT_CONFIG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", ".eleventy.js");
 
 export interface EleventyRunOptions {
+  /** The edition's root folder (content/, annotations/, edition/). */
   root: string;
-  configPath?: string;
+  /** Where to write the site (default: _site/ in the root). */
+  outputDir?: string;
   /** Extra configuration, such as event handlers, added beside .eleventy.js. */
   config?: (eleventyConfig: any) => void;
   runMode?: "build" | "watch" | "serve";
 }
 
 export function createEleventy(options: EleventyRunOptions): Eleventy {
-  return new Eleventy(undefined, undefined, {
-    configPath: options.configPath ?? ".eleventy.js",
+  const root = path.resolve(options.root);
+  return new Eleventy(path.join(root, "edition", "pages"), options.outputDir ?? path.join(root, "_site"), {
+    configPath: PROJECT_CONFIG,
     quietMode: true,
     runMode: options.runMode ?? "build",
     config: options.config,
-  } as ConstructorParameters<typeof Eleventy>[2]);
+  });
 }
 
 export function findEditionError(error: unknown): EditionError | undefined {
   for (let cause: unknown = error; cause; cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause) {
-    if (cause instanceof EditionError) return cause;
+    // Compared by name, not instanceof: Eleventy loads the plugin through its own import, which can give the
+    // error class a second identity.
+    if (cause instanceof Error && cause.name === "EditionError") return cause as EditionError;
   }
   return undefined;
 }

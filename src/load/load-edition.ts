@@ -193,7 +193,10 @@ export async function loadEdition(root: string): Promise<LoadResult> {
     const split = splitFrontMatter(vfile, text);
     if (!split) return { vfile, data: undefined };
     const data = validateLocated(vfile, schema, split.yaml);
-    if (!data) return { vfile, data: undefined };
+    if (!data) {
+      const id = (split.yaml.value as { id?: unknown }).id;
+      return { vfile, data: undefined, invalidId: typeof id === "string" ? id : undefined };
+    }
     const origin: FileOrigin = {
       file: vfile,
       bodyStartLine: split.bodyStartLine,
@@ -222,9 +225,12 @@ export async function loadEdition(root: string): Promise<LoadResult> {
 
   const messages: Message[] = [];
   const messagesById = new Map<string, Message>();
+  // Messages that exist but failed validation: their notes are not reported again as having no target.
+  const invalidMessageIds = new Set<string>();
   const parsedMessages = await mapPool(messagePaths, READ_CONCURRENCY, (file) => parseFile(file, messageSchema));
-  for (const { vfile, data } of parsedMessages) {
+  for (const { vfile, data, invalidId } of parsedMessages) {
     files.push(vfile);
+    if (invalidId) invalidMessageIds.add(invalidId);
     if (!data) continue;
     const message: Message = {
       ...data,
@@ -275,6 +281,7 @@ export async function loadEdition(root: string): Promise<LoadResult> {
     annotationsById.set(annotation.id, annotation);
     checkSources(annotation.origin, annotation.sources);
     if (!messagesById.has(annotation.target)) {
+      if (invalidMessageIds.has(annotation.target)) continue;
       report(vfile, `The target message "${annotation.target}" does not exist`, {
         ruleId: "unknown-target",
         place: annotation.origin.places.target,

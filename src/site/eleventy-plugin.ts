@@ -17,7 +17,10 @@ import { permalinks } from "./urls.ts";
 import type { RenderedMessage } from "../render/render-edition.ts";
 
 export interface Options {
-  /** The edition's root folder, holding content/, annotations/ and edition/ (default: the working directory). */
+  /**
+   * The edition's root folder, holding content/, annotations/ and edition/. By default, the folder two levels
+   * above Eleventy's input folder, which is the edition's edition/pages/.
+   */
   root?: string;
   /** Messages per page of the thread (default 200). */
   threadPageSize?: number;
@@ -36,13 +39,13 @@ interface EleventyConfig {
   addWatchTarget(target: string): void;
   setWatchJavaScriptDependencies(enabled: boolean): void;
   on(event: string, handler: (...args: any[]) => unknown): void;
-  directories: { output: string };
+  directories: { input: string; output: string };
 }
 
 type PageData<T = unknown> = { edition: SiteModel; item: T; page: { fileSlug: string; inputPath: string }; title: string; description?: string; content: string };
 
 export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, options: Options = {}): void {
-  const root = path.resolve(options.root ?? ".");
+  const root = path.resolve(options.root ?? path.join(eleventyConfig.directories.input, "..", ".."));
   const onWarnings = options.onWarnings ?? ((report: string) => console.warn(report));
   let current: SiteModel | undefined;
 

@@ -53,6 +53,7 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <title>{fullTitle}</title>
         <meta name="description" content={options.description ?? meta.description} />
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={urls.asset("edition.css")} />
         {options.head ?? []}
         <script type="module" src={urls.asset("site.js")} />

@@ -17,5 +17,6 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     close(): Promise<void>;
     setIncrementalBuild(enabled: boolean): void;
+    disableLogger(): void;
   }
 }

@@ -16,7 +16,9 @@ export function notePage(model: SiteModel, { note, message }: NoteEntry): string
   const main = (
     <article className={`note-page note-kind-${annotation.kind}`} data-pagefind-body="">
       <header>
-        <p className="note-kind">{noteKindLabel(annotation.kind)} · editorial note</p>
+        <p className="note-kind" data-pagefind-ignore="all">
+          {noteKindLabel(annotation.kind)} · editorial note
+        </p>
         <h1>{heading}</h1>
         <p className="note-target" data-pagefind-ignore="all">
           On <a href={`${model.urls.message(message.message.id)}#${fragment}`}>{`${target}, ${lineLabel}`}</a>

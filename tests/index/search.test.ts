@@ -1,0 +1,48 @@
+// Search from Node against the real Pagefind index of a built fixture edition: a phrase from a transcript line
+// lands on that message and that line's anchor, and notes are found on their own pages.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../src/cli/build.ts";
+import { makeEdition, removeEdition } from "../helpers/edition.ts";
+import { loadPagefind, searchSite } from "../helpers/search.ts";
+import { serveStatic, type StaticServer } from "../helpers/server.ts";
+
+let root: string;
+let server: StaticServer;
+let pagefind: Awaited<ReturnType<typeof loadPagefind>>;
+
+beforeAll(async () => {
+  root = await makeEdition("small");
+  await build(root);
+  server = await serveStatic(path.join(root, "_site"));
+  pagefind = await loadPagefind(path.join(root, "_site"), server.url);
+});
+afterAll(async () => {
+  await server.close();
+  await removeEdition(root);
+});
+
+describe("searching the built index from Node", () => {
+  it("lands a phrase from a transcript on its message and line anchor", async () => {
+    const [first] = await searchSite(pagefind, "lighthouse lamp");
+    expect(first?.url).toBe("/messages/1901-04-01-ada/");
+    expect(first?.subResults[0]?.url).toBe("/messages/1901-04-01-ada/#L1");
+    expect(first?.subResults[0]?.title).toBe("Ada Quill to Ben Moor, April 1, 1901, 9:30 a.m. (UTC+00:00) · line 1");
+  });
+
+  it("lands a word on a later line on that line", async () => {
+    const [first] = await searchSite(pagefind, "six");
+    expect(first?.subResults[0]?.url).toBe("/messages/1901-04-02-ben/#L2");
+  });
+
+  it("finds a word that only a note uses on the note's own page", async () => {
+    const hits = await searchSite(pagefind, "survives");
+    expect(hits.map((hit) => hit.url)).toEqual(["/notes/morning-boat/"]);
+  });
+
+  it("does not index site chrome such as navigation and footers", async () => {
+    expect(await searchSite(pagefind, "Sources")).toEqual([]);
+    expect(await searchSite(pagefind, "Skip")).toEqual([]);
+    expect(await searchSite(pagefind, "Edited")).toEqual([]);
+  });
+});
