@@ -5,10 +5,21 @@ import { performance } from "node:perf_hooks";
 import { buildSearchIndex } from "../index/build-search-index.ts";
 import { createEleventy, findEditionError } from "./eleventy.ts";
 
+/** Milliseconds spent in each stage of one build. */
+export interface StageTimings {
+  load: number;
+  anchor: number;
+  render: number;
+  /** Eleventy's share: templates, layouts and writing files, without our load, anchor and render. */
+  write: number;
+  index: number;
+  total: number;
+}
+
 export interface BuildResult {
   outputDir: string;
-  pages: number;
   indexedPages: number;
+  timings: StageTimings;
 }
 
 export interface BuildOptions {
@@ -16,23 +27,52 @@ export interface BuildOptions {
   outputDir?: string;
 }
 
+/** The stages measure themselves with performance.measure(); this collects and clears those measures. */
+function takeMeasure(name: string): number {
+  const total = performance.getEntriesByName(name, "measure").reduce((sum, entry) => sum + entry.duration, 0);
+  performance.clearMeasures(name);
+  return total;
+}
+
 export async function build(root = process.cwd(), options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  for (const name of ["edition.load", "edition.anchor", "edition.render"]) performance.clearMeasures(name);
   const eleventy = createEleventy({ root, outputDir: options.outputDir });
   // The CLI reports problems itself, once, as the edition's report; Eleventy would print them a second time.
   eleventy.disableLogger();
   await eleventy.init();
   const outputDir = path.resolve(root, eleventy.directories.output);
-  const written = (await eleventy.write()) as Array<unknown> | undefined;
+  await eleventy.write();
+  const written = performance.now();
   const { pageCount } = await buildSearchIndex(outputDir);
-  return { outputDir, pages: Array.isArray(written) ? written.flat().length : 0, indexedPages: pageCount };
+  const finished = performance.now();
+
+  const load = takeMeasure("edition.load");
+  const anchor = takeMeasure("edition.anchor");
+  const render = takeMeasure("edition.render");
+  return {
+    outputDir,
+    indexedPages: pageCount,
+    timings: {
+      load,
+      anchor,
+      render,
+      write: written - started - load - anchor - render,
+      index: finished - written,
+      total: finished - started,
+    },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const started = performance.now();
   try {
-    const result = await build();
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Built ${path.relative(process.cwd(), result.outputDir)}/ and indexed ${result.indexedPages} pages for search in ${seconds} s.`);
+    const { outputDir, indexedPages, timings } = await build();
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(
+      `Built ${path.relative(process.cwd(), outputDir) || "."}/ and indexed ${indexedPages} pages for search in ${seconds(timings.total)}` +
+        ` (load ${seconds(timings.load)}, anchor ${seconds(timings.anchor)}, render ${seconds(timings.render)},` +
+        ` Eleventy ${seconds(timings.write)}, Pagefind ${seconds(timings.index)}).`,
+    );
   } catch (error) {
     const editionError = findEditionError(error);
     console.error(editionError ? editionError.message : error);

@@ -1,6 +1,7 @@
-// The unified chains that turn an edition's Markdown into safe HTML: one for transcripts (line anchors and
-// annotation marks) and one for notes and editorial pages (cross-links). Both sanitise after the last plugin that
-// could introduce markup.
+// The unified chains that turn an edition's Markdown into safe HTML. A transcript goes through two halves, with
+// the anchor stage between them: the first finds its citable lines, the second marks the anchored passages.
+// Both halves and the note chain sanitise after the last plugin that could introduce markup.
+import type { Root as HastRoot } from "hast";
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -14,24 +15,27 @@ import rehypeLineAnchors, { type Options as LineAnchorsOptions } from "./rehype-
 import remarkRawHtmlAsText from "./remark-raw-html-as-text.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 
-export interface TranscriptProcessorOptions {
-  lineAnchors?: LineAnchorsOptions;
-  annotationMarks?: AnnotationMarksOptions;
-}
-
 // Links out of a transcript or note are the content's, not ours: never pass on referrer or authority.
 const externalLinks = { rel: ["nofollow", "noopener", "noreferrer"], protocols: ["http", "https"] };
 
 export type HtmlProcessor = Processor<any, any, any, any, string>;
+export type TranscriptLinesProcessor = Processor<any, any, HastRoot, HastRoot, undefined>;
 
-export function createTranscriptProcessor(options: TranscriptProcessorOptions = {}): HtmlProcessor {
+/** Markdown to hast with citable lines: parse it, and `runSync` it to get the tree and `file.data.lines`. */
+export function createTranscriptLinesProcessor(lineAnchors?: LineAnchorsOptions): TranscriptLinesProcessor {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRawHtmlAsText)
     .use(remarkRehype)
-    .use(rehypeLineAnchors, options.lineAnchors)
-    .use(rehypeAnnotationMarks, options.annotationMarks)
+    .use(rehypeLineAnchors, lineAnchors)
+    .freeze() as unknown as TranscriptLinesProcessor;
+}
+
+/** The lines' hast to safe HTML, with the anchored passages (`file.data.anchored`) marked. */
+export function createTranscriptHtmlProcessor(annotationMarks?: AnnotationMarksOptions): HtmlProcessor {
+  return unified()
+    .use(rehypeAnnotationMarks, annotationMarks)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeExternalLinks, externalLinks)
     .use(rehypeStringify)

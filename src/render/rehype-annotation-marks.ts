@@ -1,59 +1,32 @@
-// Anchors annotations to a transcript's lines and marks the passages they annotate: each passage is wrapped in
-// <mark> (splitting at element boundaries, nesting where notes overlap) and followed by a numbered call that links to
-// its note. Runs after rehypeLineAnchors, whose line elements it reads.
+// Marks the passages that annotations are anchored to: each is wrapped in <mark> (split at element boundaries,
+// nested where notes overlap) and followed by a numbered call that links to its note. It reads the line elements
+// of rehypeLineAnchors and the ranges the anchor stage resolved; it never decides where a note goes.
 import type { Element, ElementContent, Root, Text } from "hast";
 import type { Plugin } from "unified";
-import { AnchorResolver, type AnchorProblem } from "../anchor/resolve-anchor.ts";
-import type { TextRange } from "../anchor/transcript-text.ts";
+import type { AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
 import { TranscriptText } from "../anchor/transcript-text.ts";
-import type { Anchor } from "../load/schema.ts";
 import { hasClass, LINE_CONTINUATION_CLASS, LINE_TEXT_CLASS, lineLabelOf } from "./line-markup.ts";
 
-export interface MarkedAnnotation {
-  id: string;
-  anchor: Anchor;
-  kind?: string;
-}
-
-export interface AnchoredAnnotation {
-  id: string;
-  /** 1-based, in reading order of the passages. */
-  number: number;
-  range: TextRange;
-  exact: string;
-  /** Up to 32 characters either side, as a W3C TextQuoteSelector would record them. */
-  prefix: string;
-  suffix: string;
-  firstLine: string;
-  lastLine: string;
-  method: "quote" | "quote-and-line" | "lines";
-}
-
 export interface Options {
-  /** The annotations to anchor; when omitted, `file.data.annotations`, so one processor can serve many files. */
-  annotations?: readonly MarkedAnnotation[];
-  /** Name of the transcript in messages (default: the file's stem). */
-  transcriptName?: string;
+  /** The anchored annotations; when omitted, `file.data.anchored`, so one processor can serve many files. */
+  anchored?: readonly AnchoredAnnotation[];
   /** Where a note call links to (default `#note-<id>`). */
   noteHref?: (id: string) => string;
-  /** Called for each anchor that cannot be resolved; by default it becomes a message on the transcript's file. */
-  onProblem?: (annotation: MarkedAnnotation, problem: AnchorProblem) => void;
 }
 
 declare module "vfile" {
   interface DataMap {
-    annotations: readonly MarkedAnnotation[];
-    /** The annotations that anchored, in reading order. */
+    /** The annotations anchored to this transcript, in reading order. */
     anchored: AnchoredAnnotation[];
   }
 }
-
-const CONTEXT = 32;
 
 const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) {
   const noteHref = options.noteHref ?? ((id: string) => `#note-${id}`);
 
   return (tree, file) => {
+    const anchored = options.anchored ?? file.data.anchored ?? [];
+    if (!anchored.length) return;
     const lines = file.data.lines;
     if (!lines) {
       file.fail("rehypeAnnotationMarks needs the lines from rehypeLineAnchors; use that plugin first", {
@@ -63,44 +36,6 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
       return;
     }
     const transcript = new TranscriptText(lines);
-    const resolver = new AnchorResolver(options.transcriptName ?? file.stem ?? "the transcript", transcript);
-
-    const annotations = options.annotations ?? file.data.annotations ?? [];
-    const anchored: AnchoredAnnotation[] = [];
-    for (const annotation of annotations) {
-      const result = resolver.resolve(annotation.anchor);
-      if (!result.ok) {
-        if (options.onProblem) options.onProblem(annotation, result.problem);
-        else {
-          const message = file.message(`${result.problem.message} (annotation ${annotation.id})`, {
-            ruleId: result.problem.rule,
-            source: "rehype-annotation-marks",
-          });
-          message.fatal = true;
-          message.note = result.problem.hint;
-        }
-        continue;
-      }
-      const { range, method } = result.anchor;
-      const { first, last } = transcript.linesOf(range);
-      anchored.push({
-        id: annotation.id,
-        number: 0,
-        range,
-        exact: transcript.text.slice(range.start, range.end),
-        prefix: transcript.text.slice(Math.max(0, range.start - CONTEXT), range.start),
-        suffix: transcript.text.slice(range.end, range.end + CONTEXT),
-        firstLine: first.label,
-        lastLine: last.label,
-        method,
-      });
-    }
-    anchored.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end || a.id.localeCompare(b.id));
-    anchored.forEach((annotation, i) => (annotation.number = i + 1));
-    file.data.anchored = anchored;
-    if (!anchored.length) return;
-
-    const kindOf = new Map(annotations.map((annotation) => [annotation.id, annotation.kind]));
     const offsetOfLabel = new Map(transcript.lines.map((line, i) => [line.label, transcript.lineStarts[i]!]));
     const cursor = new Map<string, number>();
 
@@ -112,6 +47,7 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
         href: noteHref(annotation.id),
         id: `ref-${annotation.id}`,
         ariaLabel: `Note ${annotation.number}`,
+        // Drawn by CSS from data-n, so that the number is not part of the transcript's text.
         dataN: String(annotation.number),
         dataPagefindIgnore: "",
       },
@@ -156,7 +92,7 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
               type: "element",
               tagName: "mark",
               properties: {
-                className: ["annotated", ...new Set(covering.map((a) => `note-kind-${kindOf.get(a.id) ?? "note"}`))],
+                className: ["annotated", ...new Set(covering.map((a) => `note-kind-${a.kind ?? "note"}`))],
                 dataNotes: covering.map((a) => a.id).join(" "),
                 dataDepth: String(covering.length),
               },

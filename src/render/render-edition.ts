@@ -1,12 +1,12 @@
 // The render stage: every transcript through the transcript chain (lines, anchors, marks) and every note through
 // the note chain (cross-links), once each. Problems are reported at their place in the editor's file.
+import { performance } from "node:perf_hooks";
 import { VFile } from "vfile";
-import type { AnchorProblem } from "../anchor/resolve-anchor.ts";
+import { anchorAnnotations, type AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import { report } from "../load/diagnostics.ts";
 import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
-import { createNoteProcessor, createTranscriptProcessor } from "./processors.ts";
-import type { AnchoredAnnotation, MarkedAnnotation } from "./rehype-annotation-marks.ts";
+import { createNoteProcessor, createTranscriptHtmlProcessor, createTranscriptLinesProcessor } from "./processors.ts";
 import type { LinkResolution } from "./rehype-cross-links.ts";
 
 export interface RenderedNote {
@@ -65,51 +65,42 @@ declare module "vfile" {
   }
 }
 
-function anchorProblemReporter(annotations: Map<string, Annotation>) {
-  return (marked: MarkedAnnotation, problem: AnchorProblem) => {
-    const annotation = annotations.get(marked.id);
-    if (!annotation) return;
-    const places = annotation.origin.places;
-    report(annotation.origin.file, problem.message, {
-      ruleId: problem.rule,
-      place: places[problem.field] ?? places.anchor,
-      hint: problem.hint,
-    });
-  };
-}
-
 export function renderEdition(edition: Edition, options: RenderOptions): RenderedEdition {
   const annotationsById = new Map<string, Annotation>();
   for (const group of edition.annotationsByMessage.values())
     for (const annotation of group) annotationsById.set(annotation.id, annotation);
 
-  const transcriptProcessor = createTranscriptProcessor({
-    lineAnchors: options.lineTitle
-      ? { title: (label, file) => options.lineTitle!(file.data.message!, label) }
-      : undefined,
-    annotationMarks: {
-      noteHref: (id) => `#note-${id}`,
-      onProblem: anchorProblemReporter(annotationsById),
-    },
-  });
+  const linesProcessor = createTranscriptLinesProcessor(
+    options.lineTitle ? { title: (label, file) => options.lineTitle!(file.data.message!, label) } : undefined,
+  );
+  const htmlProcessor = createTranscriptHtmlProcessor({ noteHref: (id) => `#note-${id}` });
 
+  let anchorTime = 0;
+  const renderStart = performance.now();
   const messages: RenderedMessage[] = [];
   const indexById = new Map<string, number>();
   for (const message of edition.messages) {
     const file = bodyFile(message.origin, message.body, message);
-    file.data.annotations = (edition.annotationsByMessage.get(message.id) ?? []).map((annotation) => ({
-      id: annotation.id,
-      anchor: annotation.anchor,
-      kind: annotation.kind,
-    }));
-    const html = String(transcriptProcessor.processSync(file));
+    const tree = linesProcessor.runSync(linesProcessor.parse(file), file);
+    const lines = file.data.lines ?? [];
+
+    const anchorStart = performance.now();
+    const annotations = edition.annotationsByMessage.get(message.id) ?? [];
+    const { anchored, failures } = anchorAnnotations(message.id, lines, annotations);
+    for (const { annotation, problem } of failures) {
+      const { origin } = annotationsById.get(annotation.id)!;
+      report(origin.file, problem.message, { ruleId: problem.rule, place: origin.places[problem.field] ?? origin.places.anchor, hint: problem.hint });
+    }
+    anchorTime += performance.now() - anchorStart;
+
+    file.data.anchored = anchored;
+    const html = htmlProcessor.stringify(htmlProcessor.runSync(tree, file), file);
     adoptMessages(file, message.origin);
-    const anchored = file.data.anchored ?? [];
     indexById.set(message.id, messages.length);
     messages.push({
       message,
       html,
-      lines: file.data.lines ?? [],
+      lines,
       notes: anchored.map((a) => ({ annotation: annotationsById.get(a.id)!, anchored: a, html: "" })),
     });
   }
@@ -149,6 +140,11 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
     note.html = String(noteProcessor.processSync(file));
     adoptMessages(file, note.annotation.origin);
   }
+
+  // The anchor stage runs inside this loop, message by message; its share is measured on its own.
+  const renderEnd = performance.now();
+  performance.measure("edition.anchor", { start: renderStart, duration: anchorTime });
+  performance.measure("edition.render", { start: renderStart, duration: renderEnd - renderStart - anchorTime });
 
   const renderMarkdown = (markdown: string, path?: string) => {
     const file = new VFile({ path, value: markdown });

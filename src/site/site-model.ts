@@ -1,5 +1,6 @@
 // What the site's templates read: the rendered edition plus everything derived from it once per build (URLs,
 // thread pages, per-person and per-source indexes), so that no page repeats work another page has done.
+import { performance } from "node:perf_hooks";
 import type { VFile } from "vfile";
 import { countErrors } from "../load/diagnostics.ts";
 import { loadEdition } from "../load/load-edition.ts";
@@ -87,7 +88,9 @@ export interface SiteModelResult {
  * in every file before giving up, so that an editor can fix them all in one pass.
  */
 export async function createSiteModel(root: string, options: { threadPageSize?: number } = {}): Promise<SiteModelResult> {
+  const loadStart = performance.now();
   const { edition, files } = await loadEdition(root);
+  performance.measure("edition.load", { start: loadStart, end: performance.now() });
   // Render even when loading found problems, so that anchoring problems are reported in the same pass.
   if (!edition) return { model: undefined, files };
   const urls = siteUrls(edition.meta.base_url);

@@ -1,0 +1,68 @@
+// Anchors all of one transcript's annotations to its lines: each either gets a range of the text (with the
+// W3C TextQuoteSelector context around it) or a problem that says why not. Notes are numbered in reading order.
+import type { Anchor } from "../load/schema.ts";
+import { AnchorResolver, type AnchorProblem } from "./resolve-anchor.ts";
+import { TranscriptText, type TextRange, type TranscriptLine } from "./transcript-text.ts";
+
+export interface AnnotationToAnchor {
+  id: string;
+  anchor: Anchor;
+  kind?: string;
+}
+
+export interface AnchoredAnnotation {
+  id: string;
+  kind?: string;
+  /** 1-based, in reading order of the passages. */
+  number: number;
+  range: TextRange;
+  exact: string;
+  /** Up to 32 characters either side, as a W3C TextQuoteSelector records them. */
+  prefix: string;
+  suffix: string;
+  firstLine: string;
+  lastLine: string;
+  method: "quote" | "quote-and-line" | "lines";
+}
+
+export interface AnchorFailure {
+  annotation: AnnotationToAnchor;
+  problem: AnchorProblem;
+}
+
+const CONTEXT = 32;
+
+export function anchorAnnotations(
+  transcriptName: string,
+  lines: readonly TranscriptLine[],
+  annotations: readonly AnnotationToAnchor[],
+): { anchored: AnchoredAnnotation[]; failures: AnchorFailure[] } {
+  const transcript = new TranscriptText(lines);
+  const resolver = new AnchorResolver(transcriptName, transcript);
+  const anchored: AnchoredAnnotation[] = [];
+  const failures: AnchorFailure[] = [];
+  for (const annotation of annotations) {
+    const result = resolver.resolve(annotation.anchor);
+    if (!result.ok) {
+      failures.push({ annotation, problem: result.problem });
+      continue;
+    }
+    const { range, method } = result.anchor;
+    const { first, last } = transcript.linesOf(range);
+    anchored.push({
+      id: annotation.id,
+      kind: annotation.kind,
+      number: 0,
+      range,
+      exact: transcript.text.slice(range.start, range.end),
+      prefix: transcript.text.slice(Math.max(0, range.start - CONTEXT), range.start),
+      suffix: transcript.text.slice(range.end, range.end + CONTEXT),
+      firstLine: first.label,
+      lastLine: last.label,
+      method,
+    });
+  }
+  anchored.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end || a.id.localeCompare(b.id));
+  anchored.forEach((annotation, i) => (annotation.number = i + 1));
+  return { anchored, failures };
+}
