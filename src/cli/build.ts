@@ -1,5 +1,6 @@
 // `npm run build`: load, validate, anchor and render the edition (stopping with a full report on any error),
 // write the site with Eleventy, then index it with Pagefind.
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildSearchIndex } from "../index/build-search-index.ts";
@@ -27,6 +28,17 @@ export interface BuildOptions {
   outputDir?: string;
 }
 
+/**
+ * Eleventy never deletes what an earlier build wrote, so a deleted note's page would stay online and in the
+ * search index. The output folder is emptied first, unless it holds the edition itself.
+ */
+async function cleanOutput(root: string, outputDir: string): Promise<void> {
+  const relative = path.relative(outputDir, path.resolve(root));
+  const outputHoldsRoot = relative === "" || !relative.startsWith("..");
+  if (outputHoldsRoot) throw new Error(`Refusing to empty ${outputDir}: it contains the edition's own files.`);
+  await rm(outputDir, { recursive: true, force: true });
+}
+
 /** The stages measure themselves with performance.measure(); this collects and clears those measures. */
 function takeMeasure(name: string): number {
   const total = performance.getEntriesByName(name, "measure").reduce((sum, entry) => sum + entry.duration, 0);
@@ -42,6 +54,7 @@ export async function build(root = process.cwd(), options: BuildOptions = {}): P
   eleventy.disableLogger();
   await eleventy.init();
   const outputDir = path.resolve(root, eleventy.directories.output);
+  await cleanOutput(root, outputDir);
   await eleventy.write();
   const written = performance.now();
   const { pageCount } = await buildSearchIndex(outputDir);

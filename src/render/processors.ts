@@ -12,6 +12,7 @@ import { unified, type Processor } from "unified";
 import rehypeAnnotationMarks, { type Options as AnnotationMarksOptions } from "./rehype-annotation-marks.ts";
 import rehypeCrossLinks, { type Options as CrossLinksOptions } from "./rehype-cross-links.ts";
 import rehypeLineAnchors, { type Options as LineAnchorsOptions } from "./rehype-line-anchors.ts";
+import rehypeSearchAliases from "./rehype-search-aliases.ts";
 import remarkRawHtmlAsText from "./remark-raw-html-as-text.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
 
@@ -37,6 +38,7 @@ export function createTranscriptHtmlProcessor(annotationMarks?: AnnotationMarksO
   return unified()
     .use(rehypeAnnotationMarks, annotationMarks)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSearchAliases)
     .use(rehypeExternalLinks, externalLinks)
     .use(rehypeStringify)
     .freeze() as unknown as HtmlProcessor;

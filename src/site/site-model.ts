@@ -6,7 +6,6 @@ import { countErrors } from "../load/diagnostics.ts";
 import { loadEdition } from "../load/load-edition.ts";
 import type { Message } from "../load/model.ts";
 import { renderEdition, type RenderedEdition, type RenderedMessage, type RenderedNote } from "../render/render-edition.ts";
-import { formatSent, messageTitle } from "./format.ts";
 import { siteUrls, type SiteUrls } from "./urls.ts";
 
 export interface ThreadPage {
@@ -94,11 +93,7 @@ export async function createSiteModel(root: string, options: { threadPageSize?: 
   // Render even when loading found problems, so that anchoring problems are reported in the same pass.
   if (!edition) return { model: undefined, files };
   const urls = siteUrls(edition.meta.base_url);
-  const people = edition.people;
-  const rendered = renderEdition(edition, {
-    urls,
-    lineTitle: (message, label) => `${messageTitle(message, people)}, ${formatSent(message)} · line ${label}`,
-  });
+  const rendered = renderEdition(edition, { urls });
   if (countErrors(files)) return { model: undefined, files };
   return { model: new SiteModel(rendered, options), files };
 }

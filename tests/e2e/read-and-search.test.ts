@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/cli/build.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { eventually, launchBrowser } from "../helpers/browser.ts";
 import { makeEdition, removeEdition } from "../helpers/edition.ts";
 import { serveStatic, type StaticServer } from "../helpers/server.ts";
 
@@ -37,14 +37,14 @@ describe("reading and searching in Chromium", () => {
     await page.getByRole("searchbox", { name: "Search the edition" }).fill("spring tides");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/search\/\?q=spring\+tides/);
-    const firstLineResult = page.locator('#search a[href*="#L"]').first();
+    const firstLineResult = page.locator("pagefind-results a.result-line-link").first();
     await firstLineResult.waitFor();
-    expect(await firstLineResult.getAttribute("href")).toBe("/messages/1901-04-01-ada/#L2");
+    expect(await firstLineResult.getAttribute("href")).toBe("/messages/1901-04-01-ada/?pagefind-highlight=spring&pagefind-highlight=tides#L2");
     await firstLineResult.click();
-    await page.waitForURL(/\/messages\/1901-04-01-ada\/#L2$/);
+    await page.waitForURL(/\/messages\/1901-04-01-ada\/\?pagefind-highlight=spring&pagefind-highlight=tides#L2$/);
 
     const target = page.locator(".line:target");
-    await expect.poll(() => target.getAttribute("id")).toBe("L2");
+    await eventually(() => target.getAttribute("id")).toBe("L2");
     expect(await target.locator(".line-text").innerText()).toBe("We must order new wicks before the spring");
     expect(await target.evaluate((element) => {
       const box = element.getBoundingClientRect();

@@ -1,6 +1,7 @@
 // Queries a built Pagefind index from Node, through the same pagefind.js a browser loads, served over HTTP.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { orderSubResults, SEARCH_RANKING } from "../../src/site/client/search-ranking.ts";
 
 export interface SubResult {
   title: string;
@@ -21,7 +22,7 @@ interface PagefindData {
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   excerpt: string;
-  sub_results: Array<{ title: string; url: string; excerpt: string }>;
+  sub_results: Array<{ title: string; url: string; excerpt: string; weighted_locations?: Array<{ balanced_score: number }> }>;
 }
 
 interface PagefindModule {
@@ -36,7 +37,8 @@ export async function loadPagefind(siteDir: string, baseUrl: string): Promise<Pa
   const moduleUrl = pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js")).href;
   // A query string gives each site its own module instance, since pagefind.js keeps its state in the module.
   const pagefind = (await import(`${moduleUrl}?site=${encodeURIComponent(siteDir)}`)) as PagefindModule;
-  await pagefind.options({ basePath: `${baseUrl}/pagefind/`, baseUrl: "/" });
+  // The same ranking as the search page, so that tests see what readers see.
+  await pagefind.options({ basePath: `${baseUrl}/pagefind/`, baseUrl: "/", ranking: SEARCH_RANKING });
   await pagefind.init();
   return pagefind;
 }
@@ -51,7 +53,7 @@ export async function searchSite(pagefind: PagefindModule, query: string, option
       meta: data.meta,
       filters: data.filters,
       excerpt: data.excerpt,
-      subResults: data.sub_results.map(({ title, url, excerpt }) => ({ title, url, excerpt })),
+      subResults: orderSubResults(data.sub_results).map(({ title, url, excerpt }) => ({ title, url, excerpt })),
     });
   }
   return hits;

@@ -1,4 +1,6 @@
-// Message pages: a range target such as #L2-L4 is highlighted on arrival (single lines use CSS :target alone).
+// Message pages: a range target such as #L2-L4 is highlighted on arrival (single lines use CSS :target alone),
+// and the words a reader searched for are highlighted when they arrive from search.
+
 function highlightRange(): void {
   document.querySelectorAll(".line.in-range").forEach((line) => line.classList.remove("in-range", "range-start"));
   const match = /^#L(\d+[a-z]?)-L(\d+[a-z]?)$/.exec(decodeURIComponent(location.hash));
@@ -12,5 +14,16 @@ function highlightRange(): void {
   lines[from]!.scrollIntoView({ block: "center" });
 }
 
+async function highlightSearchTerms(): Promise<void> {
+  if (!new URLSearchParams(location.search).has("pagefind-highlight")) return;
+  const bundle = new URL("../pagefind/pagefind-highlight.js", import.meta.url).href;
+  const { default: PagefindHighlight } = (await import(/* @vite-ignore */ bundle)) as {
+    default: new (options: Record<string, unknown>) => unknown;
+  };
+  // Our stylesheet styles the marks: Pagefind's own inline <style> would be refused by the page's CSP.
+  new PagefindHighlight({ highlightParam: "pagefind-highlight", addStyles: false });
+}
+
 highlightRange();
 window.addEventListener("hashchange", highlightRange);
+void highlightSearchTerms();

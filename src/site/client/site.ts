@@ -3,7 +3,8 @@ document.addEventListener("keydown", (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = event.target as HTMLElement | null;
   if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-  const input = document.querySelector<HTMLInputElement>("#search-input, #site-search-input");
+  const input =
+    document.querySelector<HTMLInputElement>("pagefind-input input") ?? document.querySelector<HTMLInputElement>("#site-search-input");
   if (!input) return;
   event.preventDefault();
   input.focus();

@@ -8,6 +8,7 @@ import { sanitised } from "../html.ts";
 import { renderPage } from "../layout.tsx";
 import type { SiteModel } from "../site-model.ts";
 import { noteKindLabel, sourceList } from "./parts.tsx";
+import { messageSearchFields, searchFieldsElement } from "./search-fields.tsx";
 
 function lineRangeLabel(note: RenderedNote): string {
   const { firstLine, lastLine } = note.anchored;
@@ -27,10 +28,12 @@ function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
         <span className="note-number" aria-hidden="true">
           {String(anchored.number)}
         </span>
-        <span className="note-kind">{noteKindLabel(annotation.kind)}</span>
-        {" on "}
-        <a href={`#${lineRangeFragment(note)}`}>{lineRangeLabel(note)}</a>
-        {annotation.title ? [": ", <strong>{annotation.title}</strong>] : []}
+        {annotation.title ? <strong className="note-title">{annotation.title}</strong> : []}
+        <span className="note-where">
+          <span className="note-kind">{noteKindLabel(annotation.kind)}</span>
+          {" on "}
+          <a href={`#${lineRangeFragment(note)}`}>{lineRangeLabel(note)}</a>
+        </span>
       </p>
       <blockquote className="note-quote">
         <p>{anchored.exact}</p>
@@ -55,6 +58,8 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
   const sent = formatSent(message);
   const { previous, next } = model.neighbours(message.id);
   const person = (id: string) => <a href={model.urls.person(id)}>{personName(people, id)}</a>;
+  const fields = messageSearchFields(model, message);
+  fields.meta = { title, type: "message", kind: KIND_LABELS[message.kind], ...fields.meta };
 
   const main = (
     <article className={`message message-kind-${message.kind}`}>
@@ -97,9 +102,10 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
           </div>
         </dl>
       </header>
+      {searchFieldsElement(fields)}
       <div className={notes.length ? "reading has-notes" : "reading"}>
         <section className="transcript" aria-label="Transcript" data-pagefind-body="">
-          {sanitised(rendered.html)}
+          <div data-pagefind-weight="3">{sanitised(rendered.html)}</div>
         </section>
         {notes.length ? (
           <aside className="notes" aria-labelledby="notes-heading" data-pagefind-ignore="all">

@@ -6,6 +6,7 @@ import { sanitised } from "../html.ts";
 import { renderPage } from "../layout.tsx";
 import type { NoteEntry, SiteModel } from "../site-model.ts";
 import { noteKindLabel, sourceList } from "./parts.tsx";
+import { FILTERS, messageSearchFields, NOTE_KIND_FILTER_VALUE, searchFieldsElement } from "./search-fields.tsx";
 
 export function notePage(model: SiteModel, { note, message }: NoteEntry): string {
   const { annotation, anchored } = note;
@@ -13,19 +14,35 @@ export function notePage(model: SiteModel, { note, message }: NoteEntry): string
   const fragment = anchored.firstLine === anchored.lastLine ? `L${anchored.firstLine}` : `L${anchored.firstLine}-L${anchored.lastLine}`;
   const lineLabel = anchored.firstLine === anchored.lastLine ? `line ${anchored.firstLine}` : `lines ${anchored.firstLine}–${anchored.lastLine}`;
   const heading = annotation.title ?? `${noteKindLabel(annotation.kind)}: note on ${target}, ${lineLabel}`;
+  const fields = messageSearchFields(model, message.message);
+  // Not `title`: Pagefind indexes a page's title with a heavy weight, and a note's heading would then outrank the
+  // transcript line it is about. The result template reads `heading` instead.
+  fields.meta = {
+    heading,
+    type: "note",
+    kind: NOTE_KIND_FILTER_VALUE,
+    noteKind: noteKindLabel(annotation.kind),
+    target: `${target}, ${lineLabel}`,
+    targetUrl: `${model.urls.message(message.message.id)}#${fragment}`,
+    date: fields.meta.date ?? "",
+  };
+  fields.filters[FILTERS.kind] = [NOTE_KIND_FILTER_VALUE];
+  fields.filters[FILTERS.noteKind] = [noteKindLabel(annotation.kind)];
+  fields.sort.date = String(Number(fields.sort.date) + anchored.number);
+
   const main = (
-    <article className={`note-page note-kind-${annotation.kind}`} data-pagefind-body="">
+    <article className={`note-page note-kind-${annotation.kind}`}>
       <header>
-        <p className="note-kind" data-pagefind-ignore="all">
+        <p className="note-kind">
           {noteKindLabel(annotation.kind)} · editorial note
         </p>
         <h1>{heading}</h1>
-        <p className="note-target" data-pagefind-ignore="all">
+        <p className="note-target">
           On <a href={`${model.urls.message(message.message.id)}#${fragment}`}>{`${target}, ${lineLabel}`}</a>
           {` (${formatSent(message.message)})`}
         </p>
       </header>
-      <figure className="note-passage" data-pagefind-ignore="all">
+      <figure className="note-passage">
         <blockquote>
           <p>
             <span className="context">{anchored.prefix ? `…${anchored.prefix}` : ""}</span>
@@ -37,11 +54,15 @@ export function notePage(model: SiteModel, { note, message }: NoteEntry): string
           The annotated passage, {lineLabel} of the transcript.
         </figcaption>
       </figure>
-      <div className="note-body">{sanitised(note.html)}</div>
-      <p className="note-sources" data-pagefind-ignore="all">
+      {searchFieldsElement(fields)}
+      {/* Notes rank below transcript lines that use the same words: the record comes first. */}
+      <div className="note-body" data-pagefind-body="">
+        <div data-pagefind-weight="0.5">{sanitised(note.html)}</div>
+      </div>
+      <p className="note-sources">
         Sources: {sourceList(model, annotation.sources)}
       </p>
-      <p className="note-author" data-pagefind-ignore="all">
+      <p className="note-author">
         Note by {annotation.author ?? model.edition.meta.editors.map((e) => e.name).join(", ")}.
       </p>
     </article>

@@ -1,20 +1,51 @@
-// The search page. Search runs in the browser on the Pagefind index; without JavaScript the page says so and
-// points to the full thread, so that nothing is out of reach.
+// The search page. Search runs in the browser on the Pagefind index, with Pagefind's Component UI and our own
+// result template (src/site/client/search.ts). Without JavaScript the page says so and points to the full
+// thread, so that nothing is out of reach.
 import type { ElementContent } from "hast";
 import { renderPage } from "../layout.tsx";
 import type { SiteModel } from "../site-model.ts";
 
 export function searchPage(model: SiteModel): string {
+  const pagefind = `${model.urls.home()}pagefind/`;
   const main = (
     <div className="search-page">
       <h1>Search</h1>
       <noscript>
         <p className="notice">
-          Search needs JavaScript, which is turned off or unavailable. Every message is listed in{" "}
-          <a href={model.urls.home()}>the full thread</a>, in time order.
+          Search needs JavaScript, which is turned off or unavailable here. Every message, post and statement is
+          listed in <a href={model.urls.home()}>the full thread</a>, in time order, and every note is linked from
+          its message.
         </p>
       </noscript>
-      <div id="search" className="search" data-pagefind-ui="" />
+      <p className="search-help" id="search-help">
+        Search the transcripts and the editorial notes. Press <kbd>/</kbd> to search from any page, <kbd>↓</kbd> to
+        move into the results, and <kbd>Enter</kbd> to open one.
+      </p>
+      <pagefind-config bundle-path={pagefind} highlight-param="pagefind-highlight" lang={model.edition.meta.language} />
+      <div className="search-bar">
+        <pagefind-input placeholder="Search messages, posts and notes" debounce="150" />
+        <div className="search-sort">
+          <label htmlFor="search-sort">Sort</label>
+          <select id="search-sort" name="sort">
+            <option value="">Best match</option>
+            <option value="date:asc">Oldest first</option>
+            <option value="date:desc">Newest first</option>
+          </select>
+        </div>
+      </div>
+      <div className="search-layout">
+        <section className="search-filters" aria-labelledby="filters-heading">
+          <h2 id="filters-heading">Filters</h2>
+          <pagefind-filter-pane expanded="" />
+        </section>
+        <section className="search-results" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="visually-hidden">
+            Results
+          </h2>
+          <pagefind-summary default-message="Type a few words you remember: a phrase, a name, a link." />
+          <pagefind-results max-sub-results="5" />
+        </section>
+      </div>
     </div>
   ) as ElementContent;
   return renderPage(model, {
@@ -23,8 +54,8 @@ export function searchPage(model: SiteModel): string {
     main,
     bodyClass: "page-search",
     head: [
-      <link rel="stylesheet" href={`${model.urls.home()}pagefind/pagefind-ui.css`} />,
-      <script src={`${model.urls.home()}pagefind/pagefind-ui.js`} defer="" />,
+      <link rel="stylesheet" href={`${pagefind}pagefind-component-ui.css`} />,
+      <script src={`${pagefind}pagefind-component-ui.js`} defer="" />,
     ] as ElementContent[],
     scripts: ["search.js"],
   });
