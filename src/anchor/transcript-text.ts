@@ -6,6 +6,8 @@ export interface TranscriptLine {
   label: string;
   /** The plain text of the line as a reader sees it, without Markdown syntax. */
   text: string;
+  /** The line of the source file it was written on, when known, for error messages. */
+  sourceLine?: number;
 }
 
 export interface TextRange {

@@ -11,8 +11,11 @@ import { readSource } from "./read-source.ts";
 import {
   annotationSchema,
   editionSchema,
+  changelogSchema,
+  lineMapSchema,
   messageSchema,
   pageSchema,
+  type LineMap,
   peopleSchema,
   sourcesSchema,
   type EditionMeta,
@@ -304,9 +307,39 @@ export async function loadEdition(root: string): Promise<LoadResult> {
   }
   pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || a.slug.localeCompare(b.slug));
 
+  const changelog = (await readDataFile(path.join(layout.edition, "changelog.yaml"), changelogSchema, files)) ?? [];
+  const lineMaps: Edition["lineMaps"] = [];
+  const mapDir = path.join(layout.edition, "line-maps");
+  for (const file of (await readdir(mapDir).catch(() => [] as string[])).sort()) {
+    if (!file.endsWith(".json")) continue;
+    // Line maps are machine-written and can be large: JSON.parse, not the located YAML reader.
+    const { file: vfile, text } = await readSource(path.join(mapDir, file));
+    files.push(vfile);
+    if (text === undefined) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      report(vfile, `The line map is not valid JSON: ${(error as Error).message}`, {
+        ruleId: "line-map-invalid",
+        place: { line: 1, column: 1 },
+        hint: "Line maps are written by `npm run line-map`; restore this file from version control rather than editing it.",
+      });
+      continue;
+    }
+    const result = lineMapSchema.safeParse(parsed);
+    if (result.success) lineMaps.push({ ...(result.data as LineMap), file: vfile });
+    else
+      report(vfile, `The line map does not have the expected shape: ${result.error.issues[0]?.message} at ${result.error.issues[0]?.path.join(".")}`, {
+        ruleId: "line-map-invalid",
+        place: { line: 1, column: 1 },
+        hint: "Line maps are written by `npm run line-map`; restore this file from version control rather than editing it.",
+      });
+  }
+
   messages.sort(compareThreadOrder);
   const edition: Edition | undefined = meta
-    ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages }
+    ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages, changelog, lineMaps }
     : undefined;
   return { edition, files };
 }

@@ -4,6 +4,8 @@ import type { VFile } from "vfile";
 import type { Place } from "./diagnostics.ts";
 import type {
   AnnotationFrontMatter,
+  Changelog,
+  LineMap,
   EditionMeta,
   MessageFrontMatter,
   PageFrontMatter,
@@ -57,4 +59,8 @@ export interface Edition {
   annotationCount: number;
   /** Editorial pages, in navigation order. */
   pages: EditorialPage[];
+  /** What each version changed (edition/changelog.yaml), newest first as written. */
+  changelog: Changelog;
+  /** The line maps of published versions (edition/line-maps/), each with its file for error messages. */
+  lineMaps: Array<LineMap & { file: VFile }>;
 }

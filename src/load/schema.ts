@@ -39,6 +39,10 @@ export const messageSchema = z
     title: nonEmptyText.optional(),
     in_reply_to: idSchema.optional(),
     url: z.url({ protocol: /^https?$/ }).nullable().optional(),
+    /** Lines inserted after publication: the label of the published line each follows (see anchor/line-labels). */
+    inserted_after: z.array(z.union([z.number().int().nonnegative(), z.string().regex(/^\d+[a-z]?$/)]).transform(String)).optional(),
+    /** Published line numbers whose lines were removed; their anchors keep pointing at a notice. */
+    withdrawn_lines: z.array(z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String)).optional(),
   })
   .superRefine((value, ctx) => {
     for (const problem of checkTimestamp(value.sent, value.precision)) {
@@ -158,6 +162,36 @@ export const pageSchema = z.strictObject({
   nav_title: nonEmptyText.optional(),
 });
 
+/** One entry of edition/changelog.yaml: what a version changed, so that every correction is on record. */
+export const changelogSchema = z.array(
+  z.strictObject({
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "a semantic version such as 1.1.0" }),
+    date: partialDateRequired(),
+    summary: nonEmptyText.optional(),
+    changes: z
+      .array(
+        z.strictObject({
+          type: z.enum(["correction", "insertion", "withdrawal", "addition", "note"]),
+          message: idSchema.optional(),
+          line: z.union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?$/)]).transform(String).optional(),
+          annotation: idSchema.optional(),
+          description: nonEmptyText,
+        }),
+      )
+      .default([]),
+  }),
+);
+
+function partialDateRequired() {
+  return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "a date such as 2026-11-22" });
+}
+
+/** A published version's line map (edition/line-maps/<version>.json), written by `npm run line-map`. */
+export const lineMapSchema = z.strictObject({
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  messages: z.record(idSchema, z.record(z.string().regex(/^\d+[a-z]?$/), z.string().regex(/^[0-9a-f]{16}$/))),
+});
+
 export const peopleSchema = z.array(personSchema);
 export const sourcesSchema = z.array(sourceSchema);
 
@@ -167,6 +201,8 @@ export type AnnotationFrontMatter = z.infer<typeof annotationSchema>;
 export type Anchor = z.infer<typeof anchorSchema>;
 export type QuoteAnchor = z.infer<typeof quoteAnchorSchema>;
 export type LinesAnchor = z.infer<typeof linesAnchorSchema>;
+export type Changelog = z.infer<typeof changelogSchema>;
+export type LineMap = z.infer<typeof lineMapSchema>;
 export type PageFrontMatter = z.infer<typeof pageSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type Source = z.infer<typeof sourceSchema>;

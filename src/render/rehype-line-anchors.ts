@@ -7,6 +7,7 @@ import { phrasing } from "hast-util-phrasing";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
+import { baseNumber } from "../anchor/line-labels.ts";
 import {
   LINE_CLASS,
   LINE_CONTINUATION_CLASS,
@@ -22,6 +23,13 @@ export interface Options {
   labels?: (count: number, file: VFile) => string[];
   /** The sub-result title Pagefind shows for a line (default: `Line 3`). */
   title?: (label: string, file: VFile) => string;
+  /**
+   * Numbers of withdrawn lines, which get a notice in their place so that their anchors still lead somewhere
+   * (see `lineLabels` in anchor/). The notice is not a citable line and has no text to anchor to.
+   */
+  withdrawn?: (file: VFile) => readonly string[];
+  /** The notice shown for a withdrawn line (default: "Line 5 was withdrawn…"). */
+  withdrawnNotice?: (label: string, file: VFile) => string;
 }
 
 declare module "vfile" {
@@ -95,6 +103,7 @@ const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
   const idPrefix = options.idPrefix ?? "L";
   const labelsFor = options.labels ?? defaultLabels;
   const titleFor = options.title ?? ((label: string) => `Line ${label}`);
+  const noticeFor = options.withdrawnNotice ?? ((label: string) => `Line ${label} was withdrawn in a later version; see the changelog.`);
 
   return (tree, file) => {
     // Pass 1: find each container's phrasing runs and split them into segments by source line.
@@ -155,7 +164,7 @@ const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
       }
     const labels = labelsFor(order.length, file);
     const labelOf = new Map(order.map((sourceLine, i) => [sourceLine, labels[i]!]));
-    const lines: TranscriptLine[] = order.map((sourceLine) => ({ label: labelOf.get(sourceLine)!, text: "" }));
+    const lines: TranscriptLine[] = order.map((sourceLine) => ({ label: labelOf.get(sourceLine)!, text: "", sourceLine }));
     const lineIndex = new Map(order.map((sourceLine, i) => [sourceLine, i]));
 
     // Pass 3: replace each run with its line elements.
@@ -202,6 +211,7 @@ const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
       };
     };
 
+    const placed: Array<{ label: string; element: Element; parent: Element | Root }> = [];
     for (const { parent, replace } of containers) {
       const children = parent.children as RootContent[];
       // Replace from the end so that earlier indexes stay valid.
@@ -209,9 +219,34 @@ const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
         const elements: RootContent[] = [];
         segments.forEach((segment, i) => {
           if (i > 0) elements.push({ type: "text", value: "\n" } satisfies Text);
-          elements.push(build(segment, pre));
+          const element = build(segment, pre);
+          elements.push(element);
+          if (element.properties.id) placed.push({ label: String(element.properties.dataLine), element, parent });
         });
         children.splice(from, to - from, ...elements);
+      }
+    }
+
+    // A withdrawn line's notice goes where the line was: before the first line numbered after it.
+    const withdrawn = options.withdrawn?.(file) ?? [];
+    if (withdrawn.length && placed.length) {
+      const inOrder = [...placed].sort((a, b) => labels.indexOf(a.label) - labels.indexOf(b.label));
+      for (const label of withdrawn) {
+        const id = lineId(label, idPrefix);
+        const notice: Element = {
+          type: "element",
+          tagName: "span",
+          properties: { className: [LINE_CLASS, "line-withdrawn"], id, dataLine: label },
+          children: [
+            { type: "element", tagName: "a", properties: { className: [LINE_NUMBER_CLASS], href: `#${id}`, ariaLabel: `Line ${label}`, dataN: label, dataPagefindIgnore: "" }, children: [] },
+            { type: "element", tagName: "span", properties: { className: ["line-notice"], dataPagefindIgnore: "" }, children: [{ type: "text", value: noticeFor(label, file) }] },
+          ],
+        };
+        const next = inOrder.find((line) => baseNumber(line.label) > Number(label));
+        const anchor = next ?? inOrder.at(-1)!;
+        const siblings = anchor.parent.children as RootContent[];
+        const at = siblings.indexOf(anchor.element);
+        siblings.splice(next ? at : at + 1, 0, ...(next ? [notice, { type: "text", value: "\n" } as Text] : [{ type: "text", value: "\n" } as Text, notice]));
       }
     }
     file.data.lines = lines;

@@ -3,6 +3,7 @@
 import { performance } from "node:perf_hooks";
 import { VFile } from "vfile";
 import { anchorAnnotations, type AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
+import { lineLabels, type LineLabelSpec } from "../anchor/line-labels.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import { report } from "../load/diagnostics.ts";
 import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
@@ -70,9 +71,12 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
   for (const group of edition.annotationsByMessage.values())
     for (const annotation of group) annotationsById.set(annotation.id, annotation);
 
-  const linesProcessor = createTranscriptLinesProcessor(
-    options.lineTitle ? { title: (label, file) => options.lineTitle!(file.data.message!, label) } : undefined,
-  );
+  const labelSpec = (message: Message): LineLabelSpec => ({ insertedAfter: message.inserted_after, withdrawn: message.withdrawn_lines });
+  const linesProcessor = createTranscriptLinesProcessor({
+    labels: (count, file) => lineLabels(count, labelSpec(file.data.message!)).labels,
+    withdrawn: (file) => file.data.message?.withdrawn_lines ?? [],
+    title: options.lineTitle ? (label, file) => options.lineTitle!(file.data.message!, label) : undefined,
+  });
   const htmlProcessor = createTranscriptHtmlProcessor({ noteHref: (id) => `#note-${id}` });
 
   let anchorTime = 0;
@@ -83,6 +87,8 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
     const file = bodyFile(message.origin, message.body, message);
     const tree = linesProcessor.runSync(linesProcessor.parse(file), file);
     const lines = file.data.lines ?? [];
+    for (const problem of lineLabels(lines.length, labelSpec(message)).problems)
+      report(message.origin.file, problem.message, { ruleId: "line-labels", place: message.origin.places.inserted_after, hint: problem.hint });
 
     const anchorStart = performance.now();
     const annotations = edition.annotationsByMessage.get(message.id) ?? [];
@@ -105,12 +111,15 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
     });
   }
 
-  const lineLabels = new Map(messages.map((rendered) => [rendered.message.id, new Set(rendered.lines.map((l) => l.label))]));
+  // Links may point at any line's anchor, including a withdrawn line's notice.
+  const anchorsById = new Map(
+    messages.map((rendered) => [rendered.message.id, new Set([...rendered.lines.map((l) => l.label), ...(rendered.message.withdrawn_lines ?? [])])]),
+  );
   const notesById = new Map<string, { note: RenderedNote; message: RenderedMessage }>();
   for (const rendered of messages) for (const note of rendered.notes) notesById.set(note.annotation.id, { note, message: rendered });
 
   const resolveMessage = (id: string, fragment: string | undefined): LinkResolution => {
-    const labels = lineLabels.get(id);
+    const labels = anchorsById.get(id);
     if (!labels) return { problem: `no message has the id "${id}"`, hint: "Use the id from a transcript's front matter." };
     if (fragment === undefined || fragment === "") return { href: options.urls.message(id) };
     const range = /^L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(fragment);

@@ -18,7 +18,8 @@ export const sanitizeSchema: Schema = {
     ...defaultSchema.attributes,
     "*": [...(defaultSchema.attributes?.["*"] ?? []).filter((name) => name !== "id"), ["id", ID_PATTERN]],
     span: [
-      ["className", "line", "line-code", "line-continued", "line-text", "broken-link"],
+      ["className", "line", "line-code", "line-continued", "line-text", "line-withdrawn", "line-notice", "broken-link"],
+      ["dataPagefindIgnore", ""],
       ["dataLine", /^\d+[a-z]?$/],
       "dataPagefindTitle",
     ],

@@ -2,6 +2,7 @@
 // thread pages, per-person and per-source indexes), so that no page repeats work another page has done.
 import { performance } from "node:perf_hooks";
 import type { VFile } from "vfile";
+import { checkLineStability } from "../anchor/line-stability.ts";
 import { countErrors } from "../load/diagnostics.ts";
 import { loadEdition } from "../load/load-edition.ts";
 import type { Message } from "../load/model.ts";
@@ -94,6 +95,7 @@ export async function createSiteModel(root: string, options: { threadPageSize?: 
   if (!edition) return { model: undefined, files };
   const urls = siteUrls(edition.meta.base_url);
   const rendered = renderEdition(edition, { urls });
+  checkLineStability(edition, new Map(rendered.messages.map(({ message, lines }) => [message.id, lines])));
   if (countErrors(files)) return { model: undefined, files };
   return { model: new SiteModel(rendered, options), files };
 }

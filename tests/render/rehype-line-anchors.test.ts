@@ -18,9 +18,9 @@ describe("rehypeLineAnchors", () => {
   it("numbers each non-empty source line, skipping blank lines", () => {
     const { html, lines } = render("First line.\nSecond line.\n\nThird, after a blank line.");
     expect(lines).toEqual([
-      { label: "1", text: "First line." },
-      { label: "2", text: "Second line." },
-      { label: "3", text: "Third, after a blank line." },
+      { label: "1", text: "First line.", sourceLine: 1 },
+      { label: "2", text: "Second line.", sourceLine: 2 },
+      { label: "3", text: "Third, after a blank line.", sourceLine: 4 },
     ]);
     expect(html).toBe(
       '<p><span class="line" id="L1" data-line="1" data-pagefind-title="Line 1"><a class="line-number" href="#L1" aria-label="Line 1" data-n="1" data-pagefind-ignore=""></a><span class="line-text">First line.</span></span>\n' +
@@ -39,6 +39,15 @@ describe("rehypeLineAnchors", () => {
   it("numbers list items, table rows (cells joined) and code lines", () => {
     const { lines } = render("- one\n- two\n\n| a | b |\n|---|---|\n| c | d |\n\n```\nx = 1\n\ny = 2\n```");
     expect(lines?.map((line) => line.text)).toEqual(["one", "two", "a b", "c d", "x = 1", "y = 2"]);
+  });
+
+  it("leaves a notice with the anchor of a withdrawn line, where the line was", () => {
+    const { html, lines } = render("one\ntwo\nfour", { labels: () => ["1", "2", "4"], withdrawn: () => ["3"] });
+    expect(lines?.map((line) => line.label)).toEqual(["1", "2", "4"]);
+    const order = ["L1", "L2", "L3", "L4"].map((id) => html.indexOf(`id="${id}"`));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain('<span class="line line-withdrawn" id="L3" data-line="3">');
+    expect(html).toContain("Line 3 was withdrawn in a later version; see the changelog.");
   });
 
   it("takes labels and sub-result titles from its options", () => {

@@ -1,0 +1,33 @@
+// `npm run line-map`: freezes the current version's line map (edition/line-maps/<version>.json), the record that
+// later versions are checked against so that published citations keep pointing at the same words. Run it when
+// publishing a version; it refuses to overwrite a different map for the same version.
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { buildLineMap } from "../anchor/line-stability.ts";
+import { formatReport } from "../load/diagnostics.ts";
+import { createSiteModel } from "../site/site-model.ts";
+
+export async function writeLineMap(root = process.cwd(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
+  const { model, files } = await createSiteModel(root);
+  if (!model) throw new Error(`The edition has errors; fix them before freezing its line map:\n${formatReport(files, root)}`);
+  const map = buildLineMap(model.edition.meta.version, model.rendered.messages.map(({ message, lines }) => ({ id: message.id, lines })));
+  const text = `${JSON.stringify(map, null, 1)}\n`;
+  const target = path.join(root, "edition", "line-maps", `${map.version}.json`);
+  const existing = await readFile(target, "utf8").catch(() => undefined);
+  if (existing === text) return { path: target, written: false };
+  if (existing !== undefined && !options.force)
+    throw new Error(`${path.relative(root, target)} already exists with other content: version ${map.version} is published. Raise the version in edition/edition.yaml first (or pass --force to replace an unpublished map).`);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, text);
+  return { path: target, written: true };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const result = await writeLineMap(process.cwd(), { force: process.argv.includes("--force") });
+    console.log(result.written ? `Wrote ${path.relative(process.cwd(), result.path)}.` : `${path.relative(process.cwd(), result.path)} is up to date.`);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+}
