@@ -79,10 +79,12 @@ export async function build(root = process.cwd(), options: BuildOptions = {}): P
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    const { outputDir, indexedPages, timings } = await build();
+    const outputFlag = process.argv.indexOf("--output");
+    const outputDir = outputFlag > 0 ? path.resolve(process.argv[outputFlag + 1] ?? "") : undefined;
+    const { outputDir: written, indexedPages, timings } = await build(process.cwd(), { outputDir });
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
-      `Built ${path.relative(process.cwd(), outputDir) || "."}/ and indexed ${indexedPages} pages for search in ${seconds(timings.total)}` +
+      `Built ${path.relative(process.cwd(), written) || "."}/ and indexed ${indexedPages} pages for search in ${seconds(timings.total)}` +
         ` (load ${seconds(timings.load)}, anchor ${seconds(timings.anchor)}, render ${seconds(timings.render)},` +
         ` Eleventy ${seconds(timings.write)}, Pagefind ${seconds(timings.index)}).`,
     );

@@ -160,6 +160,8 @@ export const pageSchema = z.strictObject({
   /** Position in the site navigation; pages without it are not listed there. */
   nav_order: z.number().int().optional(),
   nav_title: nonEmptyText.optional(),
+  /** Lists the edition's exports and changelog at the end of the page (the method page, typically). */
+  show_exports: z.boolean().optional(),
 });
 
 /** One entry of edition/changelog.yaml: what a version changed, so that every correction is on record. */

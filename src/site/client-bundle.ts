@@ -1,18 +1,22 @@
-// The browser scripts are TypeScript too; esbuild bundles each entry (src/site/client/*.ts) into assets/.
-import { readdir } from "node:fs/promises";
+// The browser scripts are TypeScript too; esbuild bundles each entry of src/site/client/ into assets/. The cite
+// formatter is its own entry, loaded only when a reader opens the cite panel, because it carries citation-js.
 import path from "node:path";
 import { build } from "esbuild";
+import { citeBrowserBuildOptions } from "../cite/browser-bundle.ts";
+
+export const CLIENT_ENTRIES = ["site", "message", "search", "cite", "cite-formatter"] as const;
 
 export async function bundleClientScripts(sourceDir: string, outputDir: string): Promise<void> {
-  const entries = (await readdir(sourceDir)).filter((name) => name.endsWith(".ts") && !name.endsWith(".d.ts") && !name.startsWith("_"));
   await build({
-    entryPoints: entries.map((name) => path.join(sourceDir, name)),
+    ...citeBrowserBuildOptions,
+    entryPoints: CLIENT_ENTRIES.map((name) => path.join(sourceDir, `${name}.ts`)),
     outdir: outputDir,
     bundle: true,
     format: "esm",
     target: "es2022",
     minify: true,
-    legalComments: "none",
+    // citeproc's licence (CPAL/AGPL) asks that its notice travel with it.
+    legalComments: "linked",
     logLevel: "warning",
   });
 }

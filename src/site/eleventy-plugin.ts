@@ -12,6 +12,8 @@ import { peoplePage } from "./pages/people-page.tsx";
 import { searchPage } from "./pages/search-page.tsx";
 import { sourcesPage } from "./pages/sources-page.tsx";
 import { threadPage } from "./pages/thread-page.tsx";
+import { changelogPage } from "./pages/changelog-page.tsx";
+import { ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT, cslJson, messagesJson, plainTranscript, webAnnotations } from "../cite/exports.ts";
 import { createSiteModel, type NoteEntry, type SiteModel, type ThreadPage } from "./site-model.ts";
 import { permalinks } from "./urls.ts";
 import type { RenderedMessage } from "../render/render-edition.ts";
@@ -42,7 +44,15 @@ interface EleventyConfig {
   directories: { input: string; output: string };
 }
 
-type PageData<T = unknown> = { edition: SiteModel; item: T; page: { fileSlug: string; inputPath: string }; title: string; description?: string; content: string };
+type PageData<T = unknown> = {
+  edition: SiteModel;
+  item: T;
+  page: { fileSlug: string; inputPath: string };
+  title: string;
+  description?: string;
+  show_exports?: boolean;
+  content: string;
+};
 
 export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, options: Options = {}): void {
   const root = path.resolve(options.root ?? path.join(eleventyConfig.directories.input, "..", ".."));
@@ -76,6 +86,7 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
         title: data.title,
         description: data.description,
         html: data.content,
+        showExports: data.show_exports === true,
       }),
   });
 
@@ -103,6 +114,20 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
   single("edition-people", permalinks.people(), peoplePage);
   single("edition-sources", permalinks.sources(), sourcesPage);
   single("edition-search", permalinks.search(), searchPage);
+  single("edition-changelog", permalinks.changelog(), changelogPage);
+
+  // Machine-readable exports (cite/exports.ts), one file each.
+  const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
+  const exportFile = (name: string, render: (model: SiteModel) => string) => single(`edition-export-${name}`, permalinks.exportFile(name), render);
+  exportFile(ANNOTATIONS_EXPORT, (model) => json(webAnnotations(model.exportInput())));
+  exportFile(MESSAGES_EXPORT, (model) => json(messagesJson(model.exportInput())));
+  exportFile(CSL_EXPORT, (model) =>
+    json(cslJson([
+      ...model.rendered.messages.map(({ message }) => model.citations.messageItem(message)),
+      ...model.notes.map(({ note, message }) => model.citations.noteItem(note, message.message)),
+    ])),
+  );
+  exportFile(TRANSCRIPT_EXPORT, (model) => plainTranscript(model.exportInput()));
 
   eleventyConfig.addPassthroughCopy({ [path.join(here, "assets")]: "assets" });
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {

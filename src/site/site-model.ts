@@ -7,6 +7,9 @@ import { countErrors } from "../load/diagnostics.ts";
 import { loadEdition } from "../load/load-edition.ts";
 import type { Message } from "../load/model.ts";
 import { renderEdition, type RenderedEdition, type RenderedMessage, type RenderedNote } from "../render/render-edition.ts";
+import type { ExportInput } from "../cite/exports.ts";
+import { EditionCitations } from "./citations.ts";
+import { formatSent, messageTitle } from "./format.ts";
 import { siteUrls, type SiteUrls } from "./urls.ts";
 
 export interface ThreadPage {
@@ -26,6 +29,7 @@ export interface NoteEntry {
 export class SiteModel {
   readonly rendered: RenderedEdition;
   readonly urls: SiteUrls;
+  readonly citations: EditionCitations;
   readonly threadPages: ThreadPage[];
   readonly threadPageSize: number;
   readonly notes: NoteEntry[];
@@ -37,6 +41,7 @@ export class SiteModel {
   constructor(rendered: RenderedEdition, options: { threadPageSize?: number } = {}) {
     this.rendered = rendered;
     this.urls = siteUrls(rendered.edition.meta.base_url);
+    this.citations = new EditionCitations(rendered.edition, this.urls);
     const size = (this.threadPageSize = options.threadPageSize ?? 200);
     this.threadPages = [];
     for (let i = 0; i < Math.max(1, rendered.messages.length); i += size)
@@ -62,6 +67,28 @@ export class SiteModel {
 
   get edition() {
     return this.rendered.edition;
+  }
+
+  /** The rendered edition as the exports see it: absolute URLs, messages with their lines and notes. */
+  exportInput(): ExportInput {
+    const { urls } = this;
+    return {
+      edition: this.edition,
+      messages: this.rendered.messages.map(({ message, lines, notes }) => ({
+        message,
+        lines,
+        url: urls.absolute(urls.message(message.id)),
+        // Links inside a note are site-relative; an export travels, so they are made absolute.
+        notes: notes.map(({ annotation, anchored, html }) => ({
+          annotation,
+          anchored,
+          html: html.replace(/href="(\/[^"]*)"/g, (_, href: string) => `href="${urls.absolute(href)}"`),
+          url: urls.absolute(urls.note(annotation.id)),
+        })),
+      })),
+      exportUrl: (name) => urls.absolute(urls.exportFile(name)),
+      describe: (message) => `${messageTitle(message, this.edition.people)}, ${formatSent(message)}`,
+    };
   }
 
   neighbours(id: string): { previous?: RenderedMessage; next?: RenderedMessage } {

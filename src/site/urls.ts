@@ -10,6 +10,8 @@ export interface SiteUrls extends EditionUrls {
   sources(): string;
   source(id: string): string;
   search(): string;
+  changelog(): string;
+  exportFile(name: string): string;
   asset(name: string): string;
   /** A site path made absolute with the edition's base URL, for citations and metadata. */
   absolute(path: string): string;
@@ -24,6 +26,8 @@ export const permalinks = {
   people: () => "/people/",
   sources: () => "/sources/",
   search: () => "/search/",
+  changelog: () => "/changelog/",
+  exportFile: (name: string) => `/exports/${name}`,
 };
 
 /** The path prefix under which the site is published, from the edition's base URL (`/` or `/dms/`). */
@@ -47,6 +51,8 @@ export function siteUrls(baseUrl: string): SiteUrls {
     sources: () => at(permalinks.sources()),
     source: (id) => at(`${permalinks.sources()}#${id}`),
     search: () => at(permalinks.search()),
+    changelog: () => at(permalinks.changelog()),
+    exportFile: (name) => at(permalinks.exportFile(name)),
     asset: (name) => at(`assets/${name}`),
     absolute: (path) => new URL(path, base.origin).href,
   };

@@ -6,8 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { build } from "../../src/cli/build.ts";
+import { afterAll, beforeAll, inject, beforeEach, describe, expect, it } from "vitest";
 import { eventually, launchBrowser } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/edition.ts";
 import { serveStatic, type StaticServer } from "../helpers/server.ts";
@@ -22,15 +21,13 @@ let errors: string[];
 const results = () => page.locator("pagefind-results .result");
 
 beforeAll(async () => {
-  output = await mkdtemp(path.join(os.tmpdir(), "edition-site-"));
-  await build(PROJECT_ROOT, { outputDir: output });
+  output = inject("defaultSite");
   server = await serveStatic(output);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await rm(output, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await context?.close();

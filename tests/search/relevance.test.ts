@@ -3,8 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/cli/build.ts";
+import { afterAll, beforeAll, inject, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../helpers/edition.ts";
 import { loadPagefind, searchSite } from "../helpers/search.ts";
 import { serveStatic, type StaticServer } from "../helpers/server.ts";
@@ -45,14 +44,12 @@ let server: StaticServer;
 let pagefind: Awaited<ReturnType<typeof loadPagefind>>;
 
 beforeAll(async () => {
-  output = await mkdtemp(path.join(os.tmpdir(), "edition-site-"));
-  await build(PROJECT_ROOT, { outputDir: output });
+  output = inject("defaultSite");
   server = await serveStatic(output);
   pagefind = await loadPagefind(output, server.url);
 });
 afterAll(async () => {
   await server?.close();
-  await rm(output, { recursive: true, force: true });
 });
 
 describe("reader queries against the built index of the default edition", () => {

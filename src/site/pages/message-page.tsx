@@ -9,6 +9,8 @@ import { renderPage } from "../layout.tsx";
 import type { SiteModel } from "../site-model.ts";
 import { noteKindLabel, sourceList } from "./parts.tsx";
 import { messageSearchFields, searchFieldsElement } from "./search-fields.tsx";
+import { citePanel } from "./cite-panel.tsx";
+import { messageHead } from "./reference-metadata.tsx";
 
 function lineRangeLabel(note: RenderedNote): string {
   const { firstLine, lastLine } = note.anchored;
@@ -58,6 +60,7 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
   const sent = formatSent(message);
   const { previous, next } = model.neighbours(message.id);
   const person = (id: string) => <a href={model.urls.person(id)}>{personName(people, id)}</a>;
+  const citeItem = model.citations.messageItem(message);
   const fields = messageSearchFields(model, message);
   fields.meta = { title, type: "message", kind: KIND_LABELS[message.kind], ...fields.meta };
 
@@ -116,6 +119,15 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
           []
         )}
       </div>
+      {citePanel(model, {
+        heading: "Cite this message",
+        whole: citeItem,
+        lines: true,
+        notes: notes.map((note) => ({
+          label: `Note ${note.anchored.number}: ${noteKindLabel(note.annotation.kind)}, ${lineRangeLabel(note)}`,
+          item: model.citations.noteItem(note, message),
+        })),
+      })}
       <nav className="thread-nav" aria-label="Thread" data-pagefind-ignore="all">
         {previous ? (
           <a rel="prev" href={model.urls.message(previous.message.id)}>
@@ -146,7 +158,8 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
     title: `${title}, ${sent}`,
     description: rendered.lines[0]?.text,
     main,
-    scripts: ["message.js"],
+    scripts: ["message.js", "cite.js"],
+    head: messageHead(model, message, citeItem),
     bodyClass: "page-message",
   });
 }

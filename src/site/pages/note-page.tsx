@@ -7,6 +7,7 @@ import { renderPage } from "../layout.tsx";
 import type { NoteEntry, SiteModel } from "../site-model.ts";
 import { noteKindLabel, sourceList } from "./parts.tsx";
 import { FILTERS, messageSearchFields, NOTE_KIND_FILTER_VALUE, searchFieldsElement } from "./search-fields.tsx";
+import { citePanel } from "./cite-panel.tsx";
 
 export function notePage(model: SiteModel, { note, message }: NoteEntry): string {
   const { annotation, anchored } = note;
@@ -65,7 +66,8 @@ export function notePage(model: SiteModel, { note, message }: NoteEntry): string
       <p className="note-author">
         Note by {annotation.author ?? model.edition.meta.editors.map((e) => e.name).join(", ")}.
       </p>
+      {citePanel(model, { heading: "Cite this note", whole: model.citations.noteItem(note, message.message) })}
     </article>
   ) as ElementContent;
-  return renderPage(model, { title: heading, description: note.anchored.exact, main, bodyClass: "page-note" });
+  return renderPage(model, { title: heading, description: note.anchored.exact, main, bodyClass: "page-note", scripts: ["cite.js"] });
 }

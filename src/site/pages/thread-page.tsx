@@ -5,6 +5,7 @@ import { formatDate } from "../format.ts";
 import { renderPage } from "../layout.tsx";
 import type { SiteModel, ThreadPage } from "../site-model.ts";
 import { threadEntry } from "./parts.tsx";
+import { editionHead } from "./reference-metadata.tsx";
 
 function pager(model: SiteModel, page: ThreadPage): ElementContent[] {
   if (model.threadPages.length < 2) return [];
@@ -66,6 +67,7 @@ export function threadPage(model: SiteModel, page: ThreadPage): string {
   return renderPage(model, {
     title: page.number === 1 ? meta.title : `The thread, page ${page.number}`,
     current: "thread",
+    head: page.number === 1 ? editionHead(model) : [],
     main,
     bodyClass: "page-thread",
   });

@@ -1,0 +1,62 @@
+// Citations on the site's pages: the CSL items for each message and note (from cite/), the ready citation shown
+// without JavaScript (Chicago, whole message or note), and the reference-manager metadata. The cite stage formats;
+// this module only decides what each page cites.
+import rehypeParse from "rehype-parse";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import { unified } from "unified";
+import { formatCitationHtml, messageItem, noteItem, type CslItem } from "../cite/index.ts";
+import type { Message } from "../load/model.ts";
+import type { RenderedNote } from "../render/render-edition.ts";
+import type { SiteUrls } from "./urls.ts";
+import type { Edition } from "../load/model.ts";
+
+// citeproc escapes what it is given, but its output is HTML built from the edition's content: it passes through a
+// sanitiser that keeps only what citations use.
+const citationHtml = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeSanitize, {
+    tagNames: ["div", "span", "i", "em", "b", "strong", "a", "sup", "sub"],
+    attributes: { div: [["className", "csl-entry"]], a: ["href"] },
+    protocols: { href: ["http", "https"] },
+    strip: ["script", "style"],
+  })
+  .use(rehypeStringify)
+  .freeze();
+
+export class EditionCitations {
+  readonly #edition: Edition;
+  readonly #urls: SiteUrls;
+
+  constructor(edition: Edition, urls: SiteUrls) {
+    this.#edition = edition;
+    this.#urls = urls;
+  }
+
+  messageItem(message: Message): CslItem {
+    return messageItem(message, {
+      edition: this.#edition.meta,
+      people: this.#edition.people,
+      pageUrl: this.#urls.absolute(this.#urls.message(message.id)),
+    });
+  }
+
+  noteItem(note: RenderedNote, message: Message): CslItem {
+    const { annotation, anchored } = note;
+    return noteItem(
+      { id: annotation.id, title: annotation.title, author: annotation.author, kind: annotation.kind, firstLine: anchored.firstLine, lastLine: anchored.lastLine },
+      message,
+      { edition: this.#edition.meta, people: this.#edition.people, pageUrl: this.#urls.absolute(this.#urls.note(annotation.id)) },
+    );
+  }
+
+  /** The Chicago note for an item, as safe HTML: the citation a page shows without JavaScript. */
+  chicagoHtml(item: CslItem): string {
+    return String(citationHtml.processSync(formatCitationHtml(item, "chicago")));
+  }
+}
+
+/** JSON for a <script type="application/json"> or JSON-LD block: "<" escaped so that no text can close the script. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,153 @@
+// The "cite this" panel: choose a line or a range (click a line number, shift-click another), a note, or the
+// whole message or note; choose a format; copy. Formatting is citation-js (src/cite/), loaded on first use.
+import type { CslItem, LineSelection } from "../../cite/index.ts";
+
+type Formatter = typeof import("./cite-formatter.ts");
+
+interface CiteData {
+  whole: CslItem;
+  notes: CslItem[];
+}
+
+let formatter: Promise<Formatter> | undefined;
+const loadFormatter = () =>
+  (formatter ??= import(/* @vite-ignore */ new URL("./cite-formatter.js", import.meta.url).href) as Promise<Formatter>);
+
+const ALLOWED = new Set(["DIV", "I", "EM", "B", "STRONG", "A", "PRE", "SUP", "SUB", "SPAN"]);
+
+/** Citation HTML from citeproc, rebuilt node by node with only the elements citations use. */
+function safeNodes(html: string): Node[] {
+  const body = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
+  const copy = (node: Node): Node[] => {
+    if (node.nodeType === Node.TEXT_NODE) return [document.createTextNode(node.textContent ?? "")];
+    if (node.nodeType !== Node.ELEMENT_NODE) return [];
+    const element = node as Element;
+    const children = [...element.childNodes].flatMap(copy);
+    if (!ALLOWED.has(element.tagName)) return children;
+    const clean = document.createElement(element.tagName.toLowerCase());
+    if (element.tagName === "A") {
+      const href = element.getAttribute("href") ?? "";
+      if (/^https?:\/\//.test(href)) (clean as HTMLAnchorElement).href = href;
+    }
+    if (element.tagName === "DIV" || element.tagName === "PRE") clean.className = element.className;
+    clean.append(...children);
+    return [clean];
+  };
+  return [...body.childNodes].flatMap(copy);
+}
+
+function start(): void {
+  const section = document.querySelector<HTMLElement>("section.cite");
+  const dataElement = section?.querySelector("script.cite-data");
+  const tool = section?.querySelector<HTMLElement>(".cite-tool");
+  if (!section || !dataElement || !tool) return;
+  const data = JSON.parse(dataElement.textContent ?? "{}") as CiteData;
+  tool.hidden = false;
+  section.classList.add("enhanced");
+
+  const what = section.querySelector<HTMLSelectElement>("#cite-what");
+  const selectionLabel = section.querySelector<HTMLElement>(".cite-selection");
+  const output = section.querySelector<HTMLElement>(".cite-output")!;
+  const copyButton = section.querySelector<HTMLButtonElement>(".cite-copy")!;
+  const copied = section.querySelector<HTMLElement>(".cite-copied")!;
+  const lineNumbers = [...document.querySelectorAll<HTMLAnchorElement>(".transcript .line[id] > a.line-number")];
+  const labels = lineNumbers.map((link) => link.dataset.n ?? "");
+  let selection: LineSelection | undefined;
+  let plain = "";
+
+  const fragmentBox = section.querySelector<HTMLElement>(".cite-fragment");
+  const fragmentLink = section.querySelector<HTMLAnchorElement>(".cite-fragment-link");
+  const lineText = (label: string) =>
+    document.querySelector(`.transcript .line[id="L${CSS.escape(label)}"] > .line-text`)?.textContent ?? "";
+  const transcriptText = labels.map(lineText).join("\n");
+
+  /**
+   * A text fragment (#:~:text=…) for the selected lines: long passages by their first and last words, and with
+   * the words around them when the passage occurs more than once on the page.
+   */
+  const textFragment = (sel: LineSelection): string => {
+    const from = labels.indexOf(sel.first);
+    const to = labels.indexOf(sel.last);
+    const text = labels.slice(from, to + 1).map(lineText).join(" ").replace(/\s+/g, " ").trim();
+    const words = text.split(" ");
+    const encode = (part: string) => encodeURIComponent(part).replace(/-/g, "%2D").replace(/,/g, "%2C").replace(/&/g, "%26");
+    let directive = words.length > 10 ? `${encode(words.slice(0, 4).join(" "))},${encode(words.slice(-4).join(" "))}` : encode(text);
+    const occurrences = transcriptText.replace(/\s+/g, " ").split(text).length - 1;
+    if (occurrences > 1) {
+      const before = from > 0 ? lineText(labels[from - 1]!).trim().split(/\s+/).slice(-3).join(" ") : "";
+      const after = to < labels.length - 1 ? lineText(labels[to + 1]!).trim().split(/\s+/).slice(0, 3).join(" ") : "";
+      if (before) directive = `${encode(before)}-,${directive}`;
+      if (after) directive = `${directive},-${encode(after)}`;
+    }
+    return `${data.whole.URL ?? location.href.split("#")[0]}#:~:text=${directive}`;
+  };
+
+  const format = () => section.querySelector<HTMLInputElement>('input[name="cite-format"]:checked')?.value ?? "chicago";
+
+  const showSelection = () => {
+    document.querySelectorAll(".transcript .line.selected").forEach((line) => line.classList.remove("selected"));
+    if (!selection) {
+      if (selectionLabel) selectionLabel.textContent = "";
+      return;
+    }
+    const from = labels.indexOf(selection.first);
+    const to = labels.indexOf(selection.last);
+    lineNumbers.slice(from, to + 1).forEach((link) => link.parentElement?.classList.add("selected"));
+    if (selectionLabel)
+      selectionLabel.textContent = selection.first === selection.last ? `Line ${selection.first} selected` : `Lines ${selection.first}–${selection.last} selected`;
+  };
+
+  const update = async () => {
+    const { accessedOn, formatCitation, formatCitationHtml, withLineSelection } = await loadFormatter();
+    const choice = what?.value ?? "whole";
+    let item = data.whole;
+    if (choice === "lines" && selection) item = withLineSelection(data.whole, selection);
+    else if (choice.startsWith("note-")) item = data.notes[Number(choice.slice(5))] ?? data.whole;
+    item = accessedOn(item, new Date());
+    output.replaceChildren(...safeNodes(formatCitationHtml(item, format() as never)));
+    plain = formatCitation(item, format() as never);
+    copied.textContent = "";
+    if (fragmentBox && fragmentLink) {
+      fragmentBox.hidden = !(choice === "lines" && selection);
+      if (choice === "lines" && selection) {
+        fragmentLink.href = textFragment(selection);
+        fragmentLink.textContent = fragmentLink.href;
+      }
+    }
+  };
+
+  lineNumbers.forEach((link, index) => {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const label = labels[index]!;
+      if (event.shiftKey && selection) {
+        const anchor = labels.indexOf(selection.first);
+        const [from, to] = anchor <= index ? [anchor, index] : [index, labels.indexOf(selection.last)];
+        selection = { first: labels[from]!, last: labels[to]! };
+      } else selection = { first: label, last: label };
+      // The address bar shows the permalink of what is selected, ready to share.
+      history.replaceState(null, "", selection.first === selection.last ? `#L${selection.first}` : `#L${selection.first}-L${selection.last}`);
+      if (what) what.value = "lines";
+      showSelection();
+      void update();
+    });
+  });
+
+  // Arriving on #L3 or #L2-L4 selects those lines for citing.
+  const fromHash = /^#L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(decodeURIComponent(location.hash));
+  if (fromHash && labels.includes(fromHash[1]!)) {
+    selection = { first: fromHash[1]!, last: fromHash[2] && labels.includes(fromHash[2]) ? fromHash[2] : fromHash[1]! };
+    if (what) what.value = "lines";
+    showSelection();
+  }
+
+  what?.addEventListener("change", () => void update());
+  section.querySelectorAll('input[name="cite-format"]').forEach((input) => input.addEventListener("change", () => void update()));
+  copyButton.addEventListener("click", async () => {
+    await navigator.clipboard.writeText(plain);
+    copied.textContent = "Copied.";
+  });
+  void update();
+}
+
+start();
