@@ -1,7 +1,7 @@
 // Anchors all of one transcript's annotations to its lines: each either gets a range of the text (with the
 // W3C TextQuoteSelector context around it) or a problem that says why not. Notes are numbered in reading order.
 import type { Anchor } from "../load/schema.ts";
-import { AnchorResolver, type AnchorProblem } from "./resolve-anchor.ts";
+import { AnchorResolver, type AnchorProblem, type MovedAnchor } from "./resolve-anchor.ts";
 import { TranscriptText, type TextRange, type TranscriptLine } from "./transcript-text.ts";
 
 export interface AnnotationToAnchor {
@@ -22,7 +22,9 @@ export interface AnchoredAnnotation {
   suffix: string;
   firstLine: string;
   lastLine: string;
-  method: "quote" | "quote-and-line" | "lines";
+  method: "quote" | "quote-and-line" | "lines" | "moved";
+  /** Set when the note had to be found again after its text changed: what it was anchored to, and what now. */
+  moved?: MovedAnchor;
 }
 
 export interface AnchorFailure {
@@ -47,7 +49,7 @@ export function anchorAnnotations(
       failures.push({ annotation, problem: result.problem });
       continue;
     }
-    const { range, method } = result.anchor;
+    const { range, method, moved } = result.anchor;
     const { first, last } = transcript.linesOf(range);
     anchored.push({
       id: annotation.id,
@@ -60,6 +62,7 @@ export function anchorAnnotations(
       firstLine: first.label,
       lastLine: last.label,
       method,
+      ...(moved ? { moved } : {}),
     });
   }
   anchored.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end || a.id.localeCompare(b.id));

@@ -1,15 +1,24 @@
 // `npm run check`: validates the whole edition without building the site. Every problem in every file is reported
-// at once, as `path:line:col  severity  message  [rule-id]` with a hint, and any error makes the exit code non-zero.
+// at once, as `path:line:col  severity  message  [rule-id]` with a hint, and any error makes the exit code
+// non-zero. With --fix it first stores moved notes' new anchors and normalises encodings (src/cli/fix.ts).
+import path from "node:path";
 import { countErrors, formatReport, summary } from "../load/diagnostics.ts";
 import { createSiteModel } from "../site/site-model.ts";
+import { fixEdition, type FixResult } from "./fix.ts";
 
-export async function check(root = process.cwd()): Promise<{ report: string; errors: number; summary: string }> {
-  const { files } = await createSiteModel(root);
-  return { report: formatReport(files, root), errors: countErrors(files), summary: summary(files) };
+export async function check(root = process.cwd(), options: { fix?: boolean } = {}): Promise<{ report: string; errors: number; summary: string; fixed: FixResult["fixed"] }> {
+  let result = await createSiteModel(root);
+  let fixed: FixResult["fixed"] = [];
+  if (options.fix) {
+    fixed = (await fixEdition(result.files, result.rendered)).fixed;
+    if (fixed.length) result = await createSiteModel(root);
+  }
+  return { report: formatReport(result.files, root), errors: countErrors(result.files), summary: summary(result.files), fixed };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await check();
+  const result = await check(process.cwd(), { fix: process.argv.includes("--fix") });
+  for (const { path: file, what } of result.fixed) console.error(`fixed  ${path.relative(process.cwd(), file)}: ${what}`);
   if (result.report) console.error(result.report);
   console.error(result.errors ? `\n✖ ${result.summary}` : `✔ ${result.summary}`);
   process.exitCode = result.errors ? 1 : 0;

@@ -4,7 +4,8 @@ import { readFile } from "node:fs/promises";
 import { VFile } from "vfile";
 import { report } from "./diagnostics.ts";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text, so that it can be reported rather than silently dropped.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export interface SourceText {
   file: VFile;

@@ -27,6 +27,7 @@ const FIELD_HINTS: Record<string, string> = {
 };
 
 function typeName(value: unknown): string {
+  if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
@@ -107,6 +108,14 @@ export function reportSchemaIssues(
   issues: Issue[],
   basePath: Path = [],
 ): void {
+  // A misspelt key shows up twice, as an unknown field and as a missing one; it is one mistake, reported once,
+  // as the unknown field with its suggestion.
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const known = knownKeysAt(schema, [...basePath, ...issue.path]);
+    for (const key of issue.keys) if (known.length) misspelt.add(fieldName([...basePath, ...issue.path, closest(key, known)]));
+  }
   for (const issue of issues) {
     const path = [...basePath, ...issue.path];
     const field = fieldName(path);
@@ -138,6 +147,14 @@ export function reportSchemaIssues(
     let reason: string;
     let ruleId = "invalid-field";
     let hint = hintFor(path);
+    if (found === undefined && issue.code !== "custom" && !misspelt.has(field)) {
+      const expected = issue.code === "invalid_type" ? issue.expected : issue.code === "invalid_value" ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` : issue.message;
+      reason = `Missing required field "${field}": expected ${expected}`;
+      ruleId = "missing-field";
+      report(file, reason, { ruleId, place: yaml.locate(path.slice(0, -1)), hint });
+      continue;
+    }
+    if (found === undefined && misspelt.has(field)) continue;
     if (issue.code === "invalid_type" && found === undefined) {
       reason = `Missing required field "${field}": expected ${issue.expected}`;
       ruleId = "missing-field";

@@ -87,6 +87,14 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
     const file = bodyFile(message.origin, message.body, message);
     const tree = linesProcessor.runSync(linesProcessor.parse(file), file);
     const lines = file.data.lines ?? [];
+    for (const line of lines)
+      if (/\{\{|\{%/.test(line.text))
+        report(message.origin.file, `Line ${line.label} contains template syntax ({{ or {%), which is shown as text`, {
+          ruleId: "template-syntax",
+          severity: "warning",
+          place: { line: line.sourceLine ?? message.origin.bodyStartLine, column: 1 },
+          hint: "Nothing to do if the transcript really contains these characters: they are never run as a template.",
+        });
     for (const problem of lineLabels(lines.length, labelSpec(message)).problems)
       report(message.origin.file, problem.message, { ruleId: "line-labels", place: message.origin.places.inserted_after, hint: problem.hint });
 
@@ -96,6 +104,19 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
     for (const { annotation, problem } of failures) {
       const { origin } = annotationsById.get(annotation.id)!;
       report(origin.file, problem.message, { ruleId: problem.rule, place: origin.places[problem.field] ?? origin.places.anchor, hint: problem.hint });
+    }
+    for (const note of anchored) {
+      if (!note.moved) continue;
+      const { origin } = annotationsById.get(note.id)!;
+      const { moved } = note;
+      report(origin.file, moved.reason === "context"
+          ? `Note moved: the words around "${moved.old}" changed; it is now anchored on line ${note.firstLine}`
+          : `Note moved: "${moved.old}" is no longer in ${message.id}; it is now anchored to "${moved.found}" on line ${note.firstLine} (${Math.round(moved.similarity * 100)}% similar)`, {
+        ruleId: "moved-note",
+        severity: "warning",
+        place: origin.places["anchor.quote"] ?? origin.places.anchor,
+        hint: "Check that the note still fits its passage, then run `npm run check -- --fix` to store the new anchor.",
+      });
     }
     anchorTime += performance.now() - anchorStart;
 

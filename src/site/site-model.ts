@@ -108,6 +108,8 @@ export interface SiteModelResult {
   model: SiteModel | undefined;
   /** Every file read, with every problem found in it. */
   files: VFile[];
+  /** The rendered edition, even when it has errors (for `check --fix`); undefined if it could not be rendered. */
+  rendered?: RenderedEdition;
 }
 
 /**
@@ -123,6 +125,6 @@ export async function createSiteModel(root: string, options: { threadPageSize?: 
   const urls = siteUrls(edition.meta.base_url);
   const rendered = renderEdition(edition, { urls });
   checkLineStability(edition, new Map(rendered.messages.map(({ message, lines }) => [message.id, lines])));
-  if (countErrors(files)) return { model: undefined, files };
-  return { model: new SiteModel(rendered, options), files };
+  if (countErrors(files)) return { model: undefined, files, rendered };
+  return { model: new SiteModel(rendered, options), files, rendered };
 }

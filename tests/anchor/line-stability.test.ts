@@ -8,6 +8,8 @@ import { writeLineMap } from "../../src/cli/line-map.ts";
 import { makeEdition, removeEdition } from "../helpers/edition.ts";
 
 const ADA = "content/1901-04-01-ada.md";
+/** The errors of a check (the fixture's deliberate raw HTML gives a warning, which these tests are not about). */
+const errorsOf = async (dir: string) => (await check(dir)).report.split("\n").filter((line) => line.includes("  error  "));
 let root: string;
 afterEach(() => removeEdition(root));
 
@@ -31,7 +33,7 @@ const release = (version: string, changes: string) =>
 describe("line stability across versions", () => {
   it("passes when nothing published has changed", async () => {
     await published();
-    expect((await check(root)).report).toBe("");
+    expect(await errorsOf(root)).toEqual([]);
   });
 
   it("fails on a line inserted before published lines, which renumbers them", async () => {
@@ -47,7 +49,7 @@ describe("line stability across versions", () => {
     await published();
     await edit(ADA, (text) => text.replace("The lighthouse lamp", "Dear Ben,\nThe lighthouse lamp").replace("completeness: complete", "completeness: complete\ninserted_after: [0]"));
     await release("1.1.0", "    - {type: insertion, message: 1901-04-01-ada, line: 0a, description: \"The salutation, omitted in 1.0.0.\"}\n");
-    expect((await check(root)).report).toBe("");
+    expect(await errorsOf(root)).toEqual([]);
   });
 
   it("fails on a corrected line that the changelog does not record, and accepts it once recorded", async () => {
@@ -57,7 +59,7 @@ describe("line stability across versions", () => {
       `${ADA}:15:1  error  Line 4 of 1901-04-01-ada differs from the text published in version 1.0.0, and the changelog does not record a correction  [line-map-unrecorded]`,
     );
     await release("1.0.1", "    - {type: correction, message: 1901-04-01-ada, line: 4, description: \"Evening, not morning.\"}\n");
-    expect((await check(root)).report).toBe("");
+    expect(await errorsOf(root)).toEqual([]);
   });
 
   it("does not let a published version change without a new version number", async () => {
@@ -71,6 +73,6 @@ describe("line stability across versions", () => {
     await published();
     await edit(ADA, (text) => text.replace("Send word by the morning boat.\n", "").replace("completeness: complete", "completeness: complete\nwithdrawn_lines: [4]"));
     await release("1.1.0", "    - {type: withdrawal, message: 1901-04-01-ada, line: 4, description: Not in the letter.}\n");
-    expect((await check(root)).report).toBe("");
+    expect(await errorsOf(root)).toEqual([]);
   });
 });

@@ -48,9 +48,36 @@ describe("resolving anchors", () => {
     expect(bySuffix.ok && transcript.linesOf(bySuffix.anchor.range).first.label).toBe("3");
   });
 
-  it("says when a prefix or suffix is wrong though the quote itself exists", () => {
+  it("finds a quote again when the words around it changed, and reports it as moved", () => {
     const result = resolver.resolve({ quote: "great stories", prefix: "so many " });
-    expect(result.ok ? "" : result.problem.message).toBe('Quote "great stories" not found in 2016-10-12-wikileaks with the given prefix/suffix (the quote alone matches 1 time)');
+    expect(result).toMatchObject({ ok: true, anchor: { method: "moved", moved: { reason: "context", old: "great stories", found: "great stories", similarity: 1 } } });
+    expect(textOf(result)).toBe("great stories");
+  });
+
+  it("re-anchors a corrected passage approximately, within the error budget", () => {
+    const result = resolver.resolve({ quote: "There’s many grate stories the press is missing" });
+    expect(result).toMatchObject({ ok: true, anchor: { method: "moved", moved: { reason: "fuzzy" } } });
+    expect(textOf(result)).toBe("There’s many great stories the press are missing");
+  });
+
+  it("reports a note whose passage is gone as an orphan, with what it used to anchor", () => {
+    const result = resolver.resolve({ quote: "We have guessed the password", line: "2" });
+    expect(result).toMatchObject({
+      ok: false,
+      problem: {
+        rule: "orphaned-note",
+        message: 'Orphaned note: the passage it annotates, "We have guessed the password" (it was on line 2), is no longer in 2016-10-12-wikileaks, not even approximately',
+      },
+    });
+  });
+
+  it("never guesses between two places that match a corrected quote equally well", () => {
+    const twins = new AnchorResolver("twins", new TranscriptText([
+      { label: "1", text: "the red lamp is failing" },
+      { label: "2", text: "the red lamp is wailing" },
+    ]));
+    expect(twins.resolve({ quote: "the red lamp is bailing" })).toMatchObject({ ok: false, problem: { rule: "orphaned-note" } });
+    expect(twins.resolve({ quote: "the red lamp is bailing", line: "2" })).toMatchObject({ ok: true, anchor: { method: "moved" } });
   });
 
   it("anchors a line range to whole lines", () => {

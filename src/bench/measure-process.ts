@@ -1,0 +1,224 @@
+// Runs one command as a child process and measures it as a whole: wall time, and the peak resident memory of its
+// whole process tree (our build spawns Pagefind's binary, so the Node process alone would undercount), sampled from
+// /proc every ~50 ms. Where /usr/bin/time exists, its maximum RSS is recorded too, as a cross-check.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+export const GNU_TIME = "/usr/bin/time";
+
+export interface MeasureOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Kill the whole tree after this long (default: no limit). */
+  timeoutMs?: number;
+  pollMs?: number;
+  /** Wrap the command in /usr/bin/time -v when it exists (default true). */
+  gnuTime?: boolean;
+}
+
+export interface ProcessMeasurement {
+  command: string[];
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  wallMs: number;
+  /** Largest sum of VmRSS over the child and all its descendants at one sample, in bytes. */
+  peakTreeRssBytes: number;
+  /** Most processes seen in the tree at one sample. */
+  peakProcesses: number;
+  samples: number;
+  /** CPU time (user + system) of the command and its children, from GNU time (only children it waited for). */
+  cpuSeconds?: number;
+  /**
+   * CPU time of every process seen in the tree, as last sampled from /proc: unlike GNU time's, it includes helper
+   * processes that outlive or are not waited for by their parent (esbuild's service, for one).
+   */
+  sampledTreeCpuSeconds: number;
+  /**
+   * CPU time the whole machine was busy during the run (from /proc/stat), in seconds. Minus `cpuSeconds`, it is
+   * what other processes (and this benchmark's sampling) took: a measure of how disturbed the run was.
+   */
+  machineBusySeconds?: number;
+  /**
+   * GNU time's "Maximum resident set size": the largest single process of the tree (the kernel's ru_maxrss of the
+   * waited-for children), not their sum. Undefined when /usr/bin/time is not installed.
+   */
+  gnuTimeMaxRssBytes?: number;
+  stdout: string;
+  stderr: string;
+}
+
+const KEEP_OUTPUT = 64 * 1024;
+
+/**
+ * Parent pid and CPU ticks used (utime + stime) of every process on the machine, from /proc/<pid>/stat (fields
+ * counted from the one after the command's closing paren).
+ */
+function processTable(): Map<number, { parent: number; ticks: number }> {
+  const parents = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(pid, { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return parents;
+}
+
+function vmRssBytes(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "latin1"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The root and all its descendants; `exclude` drops a wrapper (GNU time) from the count but not its children.
+ * `ticks` has the CPU ticks each process of the tree has used so far.
+ */
+export function sampleTree(root: number, exclude?: number): { rss: number; processes: number; ticks: Map<number, number> } {
+  const table = processTable();
+  const children = new Map<number, number[]>();
+  for (const [pid, { parent }] of table) {
+    const list = children.get(parent);
+    if (list) list.push(pid);
+    else children.set(parent, [pid]);
+  }
+  let rss = 0;
+  let processes = 0;
+  const ticks = new Map<number, number>();
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    if (pid !== exclude) {
+      rss += vmRssBytes(pid);
+      processes++;
+      ticks.set(pid, table.get(pid)?.ticks ?? 0);
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return { rss, processes, ticks };
+}
+
+/** Clock ticks the machine has spent busy and in total, from the first line of /proc/stat (USER_HZ = 100). */
+export function cpuTicks(): { busy: number; total: number } | undefined {
+  try {
+    const fields = readFileSync("/proc/stat", "latin1").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
+    const busy = user + nice + system + irq + softirq + steal;
+    return { busy, total: busy + idle + iowait };
+  } catch {
+    return undefined;
+  }
+}
+
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Waits until the machine has been nearly idle (less than `threshold` CPUs busy) for `quietMs`, or `maxWaitMs` has
+ * passed, so that a run does not start while another job (a test suite, a compile) is using the CPUs.
+ */
+export async function waitForQuiet(options: { threshold?: number; quietMs?: number; maxWaitMs?: number } = {}): Promise<{ waitedMs: number; busyCpus: number; quiet: boolean }> {
+  const threshold = options.threshold ?? 0.3;
+  const quietMs = options.quietMs ?? 3000;
+  const maxWaitMs = options.maxWaitMs ?? 180_000;
+  const started = performance.now();
+  let quietSince = performance.now();
+  let busyCpus = 0;
+  for (;;) {
+    const before = cpuTicks();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = cpuTicks();
+    if (!before || !after) return { waitedMs: performance.now() - started, busyCpus: 0, quiet: true };
+    busyCpus = (after.busy - before.busy) / TICKS_PER_SECOND;
+    if (busyCpus >= threshold) quietSince = performance.now();
+    else if (performance.now() - quietSince >= quietMs) return { waitedMs: performance.now() - started, busyCpus, quiet: true };
+    if (performance.now() - started >= maxWaitMs) return { waitedMs: performance.now() - started, busyCpus, quiet: false };
+  }
+}
+
+export async function measureProcess(command: string, args: string[], options: MeasureOptions): Promise<ProcessMeasurement> {
+  const useTime = (options.gnuTime ?? true) && existsSync(GNU_TIME);
+  const timeDir = useTime ? await mkdtemp(path.join(os.tmpdir(), "bench-time-")) : undefined;
+  const timeFile = timeDir ? path.join(timeDir, "time.txt") : undefined;
+  const [file, argv] = timeFile ? [GNU_TIME, ["-v", "-o", timeFile, command, ...args]] : [command, args];
+
+  const ticksBefore = cpuTicks();
+  const started = performance.now();
+  // Its own process group, so that a timeout can end the whole tree and nothing else.
+  const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout = (stdout + chunk).slice(-KEEP_OUTPUT)));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-KEEP_OUTPUT)));
+
+  let peakTreeRssBytes = 0;
+  let peakProcesses = 0;
+  let samples = 0;
+  const treeTicks = new Map<number, number>();
+  const sample = () => {
+    if (child.pid === undefined) return;
+    const { rss, processes, ticks } = sampleTree(child.pid, timeFile ? child.pid : undefined);
+    for (const [pid, used] of ticks) treeTicks.set(pid, Math.max(used, treeTicks.get(pid) ?? 0));
+    samples++;
+    peakTreeRssBytes = Math.max(peakTreeRssBytes, rss);
+    peakProcesses = Math.max(peakProcesses, processes);
+  };
+  const poller = setInterval(sample, options.pollMs ?? 50);
+  let timedOut = false;
+  const timer = options.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      }, options.timeoutMs)
+    : undefined;
+
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal }));
+  });
+  const wallMs = performance.now() - started;
+  const ticksAfter = cpuTicks();
+  clearInterval(poller);
+  if (timer) clearTimeout(timer);
+
+  let gnuTimeMaxRssBytes: number | undefined;
+  let cpuSeconds: number | undefined;
+  if (timeFile && timeDir) {
+    const report = await readFile(timeFile, "utf8").catch(() => "");
+    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
+    if (rss) gnuTimeMaxRssBytes = Number(rss[1]) * 1024;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+    if (user && system) cpuSeconds = Number(user[1]) + Number(system[1]);
+    // GNU time passes the command's exit status through; a signal shows as "Command terminated by signal N".
+    await rm(timeDir, { recursive: true, force: true });
+  }
+  return {
+    command: [command, ...args],
+    exitCode: code,
+    signal,
+    timedOut,
+    wallMs,
+    peakTreeRssBytes,
+    peakProcesses,
+    samples,
+    cpuSeconds,
+    sampledTreeCpuSeconds: [...treeTicks.values()].reduce((sum, t) => sum + t, 0) / TICKS_PER_SECOND,
+    machineBusySeconds: ticksBefore && ticksAfter ? (ticksAfter.busy - ticksBefore.busy) / TICKS_PER_SECOND : undefined,
+    gnuTimeMaxRssBytes,
+    stdout,
+    stderr,
+  };
+}

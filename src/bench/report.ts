@@ -1,0 +1,194 @@
+// Presents a benchmark's results: medians, ranges and ratios as Markdown tables for a person, and the full
+// results as JSON for later comparison.
+import { access, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { profileTables } from "./cpu-profile.ts";
+import type { ByteTotals } from "./first-search-bytes.ts";
+import type { BenchResults } from "./run-bench.ts";
+
+export interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+export function stat(values: readonly number[]): Stat | undefined {
+  if (!values.length) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)!, n: sorted.length };
+}
+
+export interface Summary {
+  ours: { wallMs?: Stat; cpuSeconds?: Stat; peakTreeRssBytes?: Stat; gnuTimeMaxRssBytes?: Stat };
+  baseline: { wallMs?: Stat; cpuSeconds?: Stat; peakTreeRssBytes?: Stat; gnuTimeMaxRssBytes?: Stat; eleventyMs?: Stat; pagefindMs?: Stat };
+  ratio: { wallMs?: number; cpuSeconds?: number; peakTreeRssBytes?: number; gnuTimeMaxRssBytes?: number };
+  /** Medians of the stages our build reports, in seconds. */
+  stages: Record<"total" | "load" | "anchor" | "render" | "eleventy" | "pagefind", Stat | undefined>;
+}
+
+const defined = (values: Array<number | undefined>) => values.filter((value): value is number => value !== undefined);
+
+/** Only successful runs count. */
+export function summarise(results: BenchResults): Summary {
+  const ours = results.ours.filter((run) => run.ok);
+  const baseline = results.baseline.filter((run) => run.ok);
+  const summary: Summary = {
+    ours: {
+      wallMs: stat(ours.map((run) => run.measurement.wallMs)),
+      cpuSeconds: stat(ours.map((run) => run.measurement.sampledTreeCpuSeconds)),
+      peakTreeRssBytes: stat(ours.map((run) => run.measurement.peakTreeRssBytes)),
+      gnuTimeMaxRssBytes: stat(defined(ours.map((run) => run.measurement.gnuTimeMaxRssBytes))),
+    },
+    baseline: {
+      wallMs: stat(baseline.map((run) => run.wallMs)),
+      cpuSeconds: stat(baseline.map((run) => run.eleventy.sampledTreeCpuSeconds + (run.pagefind?.sampledTreeCpuSeconds ?? 0))),
+      peakTreeRssBytes: stat(baseline.map((run) => run.peakTreeRssBytes)),
+      gnuTimeMaxRssBytes: stat(defined(baseline.map((run) => run.gnuTimeMaxRssBytes))),
+      eleventyMs: stat(baseline.map((run) => run.eleventy.wallMs)),
+      pagefindMs: stat(defined(baseline.map((run) => run.pagefind?.wallMs))),
+    },
+    ratio: {},
+    stages: {
+      total: stat(defined(ours.map((run) => run.stages?.total))),
+      load: stat(defined(ours.map((run) => run.stages?.load))),
+      anchor: stat(defined(ours.map((run) => run.stages?.anchor))),
+      render: stat(defined(ours.map((run) => run.stages?.render))),
+      eleventy: stat(defined(ours.map((run) => run.stages?.eleventy))),
+      pagefind: stat(defined(ours.map((run) => run.stages?.pagefind))),
+    },
+  };
+  for (const key of ["wallMs", "cpuSeconds", "peakTreeRssBytes", "gnuTimeMaxRssBytes"] as const) {
+    const a = summary.ours[key]?.median;
+    const b = summary.baseline[key]?.median;
+    if (a !== undefined && b) summary.ratio[key] = a / b;
+  }
+  return summary;
+}
+
+const thousands = (n: number) => Math.round(n).toLocaleString("en-US");
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+const range = (s: Stat | undefined, unit: (n: number) => string) =>
+  s ? (s.n > 1 ? `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})` : unit(s.median)) : "—";
+const times = (ratio: number | undefined) => (ratio === undefined ? "—" : `${ratio.toFixed(1)}×`);
+
+function searchRow(label: string, totals: ByteTotals): string {
+  return `| ${label} | ${totals.requests} | ${size(totals.bodyBytes)} | ${size(totals.wireBytes)} | ${size(totals.gzipBytes)} |`;
+}
+
+export function formatReport(results: BenchResults, summary = summarise(results)): string {
+  const { machine, code, edition, options } = results;
+  const out: string[] = [];
+  out.push(
+    `### ${thousands(options.messages)} messages, ${thousands(options.annotations)} annotations — ${options.runs} cold run${options.runs === 1 ? "" : "s"} each, alternating`,
+    "",
+    `Machine: ${machine.nproc} CPUs (nproc), ${(machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB RAM, ${machine.cpuModel}, Node ${machine.node}, ${machine.kernel}.` +
+      ` Code: ${code.commit ?? "?"}${code.changedInSrc ? ` with ${code.changedInSrc} uncommitted change(s) in src/` : ""}.`,
+    `Edition: ${thousands(edition.bytes)} bytes of sources, ${thousands(edition.lines)} transcript lines, ${edition.people} people, ${edition.sources} sources;` +
+      ` anchors ${Object.entries(edition.anchors).map(([kind, n]) => `${kind} ${n}`).join(", ")}; ${edition.messagesWithoutNotes} messages without notes.`,
+    "Baseline: plain Eleventy 3.1.7 (markdown-it, one Liquid layout, no plugins) over the same content/*.md, then the Pagefind CLI; annotations, people, sources and thread pages are not part of it.",
+    "",
+    "| | ours | baseline | ours / baseline |",
+    "| --- | ---: | ---: | ---: |",
+    `| cold build, wall time: median (min–max) | ${range(summary.ours.wallMs, seconds)} | ${range(summary.baseline.wallMs, seconds)} | ${times(summary.ratio.wallMs)} |`,
+    `| CPU time of the process tree, user + system (sampled from /proc): median (min–max) | ${range(summary.ours.cpuSeconds, (s) => seconds(s * 1000))} | ${range(summary.baseline.cpuSeconds, (s) => seconds(s * 1000))} | ${times(summary.ratio.cpuSeconds)} |`,
+    `| peak RSS of the process tree (sum, sampled every 50 ms) | ${range(summary.ours.peakTreeRssBytes, mib)} | ${range(summary.baseline.peakTreeRssBytes, mib)} | ${times(summary.ratio.peakTreeRssBytes)} |`,
+    `| max RSS of the largest process (/usr/bin/time -v) | ${range(summary.ours.gnuTimeMaxRssBytes, mib)} | ${range(summary.baseline.gnuTimeMaxRssBytes, mib)} | ${times(summary.ratio.gnuTimeMaxRssBytes)} |`,
+  );
+  const other = (runs: Array<{ conditions?: { otherCpus?: number } }>) =>
+    range(stat(defined(runs.map((run) => run.conditions?.otherCpus))), (n) => n.toFixed(2));
+  out.push(`| other processes' CPU use during the runs (CPUs, of ${machine.nproc}) | ${other(results.ours)} | ${other(results.baseline)} | |`);
+  const oursPages = results.ours.find((run) => run.stages)?.stages?.pages;
+  const basePages = results.baseline.find((run) => run.pagesIndexed !== undefined)?.pagesIndexed;
+  out.push(`| pages indexed by Pagefind | ${oursPages !== undefined ? thousands(oursPages) : "—"} | ${basePages !== undefined ? thousands(basePages) : "—"} | |`);
+  const { ours: oursSite, baseline: baseSite } = results.site;
+  if (oursSite || baseSite) {
+    const cell = (s: typeof oursSite) => (s ? `${size(s.bytes)}, ${thousands(s.files)} files` : "—");
+    const pf = (s: typeof oursSite) => (s ? `${size(s.pagefindBytes)}, ${thousands(s.pagefindFiles)} files` : "—");
+    out.push(
+      `| _site/ size | ${cell(oursSite)} | ${cell(baseSite)} | ${oursSite && baseSite ? times(oursSite.bytes / baseSite.bytes) : "—"} |`,
+      `| of which pagefind/ | ${pf(oursSite)} | ${pf(baseSite)} | ${oursSite && baseSite ? times(oursSite.pagefindBytes / baseSite.pagefindBytes) : "—"} |`,
+    );
+  }
+  for (const { edited, run } of results.warm) {
+    const what = edited.startsWith("content/") ? "one transcript" : "one annotation";
+    out.push(
+      `| warm rebuild after editing ${what}: wall time, peak RSS | ${run.ok ? `${seconds(run.measurement.wallMs)}, ${mib(run.measurement.peakTreeRssBytes)}` : "failed"} | — | |`,
+    );
+  }
+  const page = results.site.typicalPage;
+  if (page) {
+    const css = page.css.map((sheet) => `${sheet.href} ${size(sheet.bytes)} (gzip ${size(sheet.gzipBytes)})`).join(" + ");
+    out.push(
+      `| typical message page, gzip: HTML + CSS | ${size(page.totalGzipBytes)} | | |`,
+      "",
+      `Typical message page: ${page.page} — HTML ${size(page.htmlBytes)} (gzip ${size(page.htmlGzipBytes)}) + ${css || "no CSS"}.`,
+    );
+  }
+  if (summary.baseline.eleventyMs) {
+    out.push(`Baseline split (medians): Eleventy ${seconds(summary.baseline.eleventyMs.median)}, Pagefind CLI ${range(summary.baseline.pagefindMs, seconds)}.`);
+  }
+
+  const stageRows: Array<[string, keyof Summary["stages"]]> = [
+    ["load", "load"],
+    ["anchor", "anchor"],
+    ["render", "render"],
+    ["Eleventy", "eleventy"],
+    ["Pagefind", "pagefind"],
+    ["total (as the build reports it)", "total"],
+  ];
+  const total = summary.stages.total?.median;
+  out.push("", "Our build, per stage (medians of the cold runs, as the build prints them):", "", "| stage | median | min–max | share |", "| --- | ---: | ---: | ---: |");
+  for (const [label, key] of stageRows) {
+    const s = summary.stages[key];
+    out.push(
+      `| ${label} | ${s ? `${s.median.toFixed(2)} s` : "—"} | ${s ? `${s.min.toFixed(2)}–${s.max.toFixed(2)} s` : "—"} | ${s && total ? `${((s.median / total) * 100).toFixed(0)} %` : ""} |`,
+    );
+  }
+  if (summary.ours.wallMs && total !== undefined)
+    out.push("", `Process start-up and shutdown outside the reported total (tsx, imports, exit): ${seconds(summary.ours.wallMs.median - total * 1000)} (median wall − median total).`);
+
+  const search = results.firstSearch;
+  if (search) {
+    out.push(
+      "",
+      `First search: ${search.url} (the term is in ${thousands(edition.searchTermMessages)} of ${thousands(options.messages)} messages), cold cache in Chromium;` +
+        ` results visible ${seconds(search.resultsVisibleMs)} after navigation started; "${search.message}", ${search.lineLinks} links to lines on screen.`,
+      "",
+      "| responses | requests | body bytes | on the wire | gzip-equivalent |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      searchRow("/pagefind/ until results visible", search.pagefind.atResults),
+      searchRow("/pagefind/ after the network is quiet", search.pagefind.afterIdle),
+      searchRow("whole page load after the network is quiet", search.all.afterIdle),
+    );
+    if (search.browserErrors.length) out.push("", `Browser errors: ${search.browserErrors.join("; ")}`);
+  }
+
+  if (results.profile) {
+    out.push("", `CPU profile of one cold build (${results.profile.file}):`, "", profileTables(results.profile));
+  }
+  if (results.failures.length) out.push("", "Failures:", "", ...results.failures.map((f) => "```\n" + f + "\n```"));
+  return out.join("\n");
+}
+
+/**
+ * Writes the JSON results to `<resultsDir>/<timestamp>.json`, and a copy to the project's bench-results/latest.json
+ * if the project has that folder (the benchmark does not create it).
+ */
+export async function writeResults(results: BenchResults, resultsDir: string, projectRoot: string): Promise<string[]> {
+  const json = JSON.stringify({ ...results, summary: summarise(results) }, null, 2) + "\n";
+  await mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${results.startedAt.replace(/[:.]/g, "-")}.json`);
+  await writeFile(file, json);
+  const written = [file];
+  const projectResults = path.join(projectRoot, "bench-results");
+  if (await access(projectResults).then(() => true, () => false)) {
+    await writeFile(path.join(projectResults, "latest.json"), json);
+    written.push(path.join(projectResults, "latest.json"));
+  }
+  return written;
+}

@@ -1,0 +1,289 @@
+// The benchmark, step by step: generate an edition, build ours and the plain-Eleventy baseline alternately (cold,
+// each a measured child process), then a warm rebuild after small edits, the first search in Chromium, the sizes
+// of both sites, and optionally a CPU profile of one build. Returns everything measured; report.ts presents it.
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { prepareBaseline, runBaseline, baselineCommands, type BaselineRun } from "./baseline.ts";
+import { findProfiles, readProfile, summariseProfile, type ProfileSummary } from "./cpu-profile.ts";
+import { measureFirstSearch, type FirstSearchResult } from "./first-search-bytes.ts";
+import { generateEdition, type GeneratedEdition } from "./generate-edition.ts";
+import { describeCode, describeMachine, type CodeVersion, type MachineInfo } from "./machine.ts";
+import { waitForQuiet, type ProcessMeasurement } from "./measure-process.ts";
+import { ourBuildCommand, runOurBuild, type BuildStages, type OurBuildRun } from "./our-build.ts";
+import { measurePage, measureSite, type PageWeight, type SiteSize } from "./site-size.ts";
+
+export interface BenchOptions {
+  messages: number;
+  annotations: number;
+  runs: number;
+  seed: number;
+  /** Where to generate the edition and the baseline. */
+  workDir: string;
+  projectRoot: string;
+  timeoutMs?: number;
+  /** Profile one extra cold build of ours with --cpu-prof into this folder. */
+  cpuProfDir?: string;
+  /** Before each run, wait up to this long for the machine to be idle (default 180 s; 0 to not wait). */
+  quietWaitMs?: number;
+  log?: (line: string) => void;
+}
+
+/** How the machine was when a run started, and how busy other processes kept it during the run. */
+export interface RunConditions {
+  waitedMs: number;
+  /** CPUs busy in the last second before the run started. */
+  busyCpusAtStart: number;
+  quietAtStart: boolean;
+  /** Average CPUs used by other processes during the run (machine busy time minus the run's own CPU time). */
+  otherCpus?: number;
+}
+
+/** A measured process without its full output: the last lines are kept, for failures. */
+export type MeasurementRecord = Omit<ProcessMeasurement, "stdout" | "stderr"> & { stdoutTail: string; stderrTail: string };
+
+export interface OurRunRecord {
+  run: number;
+  ok: boolean;
+  conditions?: RunConditions;
+  measurement: MeasurementRecord;
+  stages?: BuildStages;
+}
+
+export interface BaselineRunRecord {
+  run: number;
+  ok: boolean;
+  conditions?: RunConditions;
+  wallMs: number;
+  peakTreeRssBytes: number;
+  gnuTimeMaxRssBytes?: number;
+  eleventy: MeasurementRecord;
+  pagefind?: MeasurementRecord;
+  pagesIndexed?: number;
+}
+
+export interface WarmRebuild {
+  edited: string;
+  change: string;
+  run: OurRunRecord;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  options: Omit<BenchOptions, "log" | "projectRoot" | "workDir">;
+  machine: MachineInfo;
+  code: CodeVersion;
+  workDir: string;
+  edition: Omit<GeneratedEdition, "messages" | "annotations"> & {
+    lines: number;
+    anchors: Record<string, number>;
+    messagesWithoutNotes: number;
+  };
+  commands: { ours: string; baseline: string[]; env: Record<string, string> };
+  ours: OurRunRecord[];
+  baseline: BaselineRunRecord[];
+  warm: WarmRebuild[];
+  site: { ours?: SiteSize; baseline?: SiteSize; typicalPage?: PageWeight };
+  firstSearch?: FirstSearchResult;
+  profile?: ProfileSummary & { file: string; run: OurRunRecord };
+  failures: string[];
+}
+
+const tail = (text: string, chars = 4000) => (text.length > chars ? `…${text.slice(-chars)}` : text);
+
+function record({ stdout, stderr, ...rest }: ProcessMeasurement): MeasurementRecord {
+  return { ...rest, stdoutTail: tail(stdout), stderrTail: tail(stderr) };
+}
+
+function ourRecord(run: number, result: OurBuildRun): OurRunRecord {
+  return { run, ok: result.ok, measurement: record(result.measurement), stages: result.stages };
+}
+
+function baselineRecord(run: number, result: BaselineRun): BaselineRunRecord {
+  const indexed = result.pagefind ? /Indexed (\d+) pages?/.exec(result.pagefind.stdout) : null;
+  return {
+    run,
+    ok: result.ok,
+    wallMs: result.wallMs,
+    peakTreeRssBytes: result.peakTreeRssBytes,
+    gnuTimeMaxRssBytes: result.gnuTimeMaxRssBytes,
+    eleventy: record(result.eleventy),
+    pagefind: result.pagefind ? record(result.pagefind) : undefined,
+    pagesIndexed: indexed ? Number(indexed[1]) : undefined,
+  };
+}
+
+function otherCpus(measurements: Array<MeasurementRecord | undefined>): number | undefined {
+  let other = 0;
+  let wall = 0;
+  for (const m of measurements) {
+    if (!m) continue;
+    if (m.machineBusySeconds === undefined) return undefined;
+    other += Math.max(0, m.machineBusySeconds - Math.max(m.cpuSeconds ?? 0, m.sampledTreeCpuSeconds));
+    wall += m.wallMs / 1000;
+  }
+  return wall ? other / wall : undefined;
+}
+
+function failure(what: string, measurement: MeasurementRecord): string {
+  const why = measurement.timedOut ? "timed out" : `exited with ${measurement.exitCode ?? measurement.signal}`;
+  return `${what} ${why}:\n${measurement.stderrTail || measurement.stdoutTail}`;
+}
+
+/** Replaces the first plain lowercase word (four letters or more) after the front matter, keeping the line count. */
+async function editBody(file: string, replacement: string, lineFilter: (line: string) => boolean = () => true): Promise<string> {
+  const text = await readFile(file, "utf8");
+  const bodyStart = text.indexOf("\n---\n", 4) + 5;
+  const lines = text.slice(bodyStart).split("\n");
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim() || !lineFilter(line)) continue;
+    const word = /(?<=^|\s)[a-z]{4,}(?=\s|$)/.exec(line);
+    if (!word) continue;
+    lines[i] = line.slice(0, word.index) + replacement + line.slice(word.index + word[0].length);
+    await writeFile(file, text.slice(0, bodyStart) + lines.join("\n"));
+    return `line ${i + 1} of the body: "${word[0]}" → "${replacement}"`;
+  }
+  throw new Error(`No word to edit in ${file}`);
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const log = options.log ?? (() => {});
+  const startedAt = new Date().toISOString();
+  const editionRoot = path.join(options.workDir, "edition");
+  const baselineRoot = path.join(options.workDir, "baseline");
+  const failures: string[] = [];
+
+  log(`Generating ${options.messages} messages and ${options.annotations} annotations in ${editionRoot}`);
+  await mkdir(options.workDir, { recursive: true });
+  const generated = await generateEdition(editionRoot, { messages: options.messages, annotations: options.annotations, seed: options.seed });
+  await prepareBaseline(editionRoot, baselineRoot);
+  const { messages, annotations, ...editionFacts } = generated;
+  const anchors: Record<string, number> = {};
+  for (const annotation of annotations) anchors[annotation.anchor] = (anchors[annotation.anchor] ?? 0) + 1;
+
+  const quiet = async () => {
+    if (options.quietWaitMs === 0) return { waitedMs: 0, busyCpus: 0, quiet: true };
+    const state = await waitForQuiet({ maxWaitMs: options.quietWaitMs ?? 180_000 });
+    if (state.waitedMs > 5000 || !state.quiet)
+      log(`  (waited ${(state.waitedMs / 1000).toFixed(0)} s for the machine to be idle${state.quiet ? "" : `; still ${state.busyCpus.toFixed(1)} CPUs busy`})`);
+    return state;
+  };
+  const conditions = (state: { waitedMs: number; busyCpus: number; quiet: boolean }, measurements: Array<MeasurementRecord | undefined>): RunConditions => ({
+    waitedMs: state.waitedMs,
+    busyCpusAtStart: state.busyCpus,
+    quietAtStart: state.quiet,
+    otherCpus: otherCpus(measurements),
+  });
+  const ourRun = async (run: number, buildOptions: Parameters<typeof runOurBuild>[2]) => {
+    const state = await quiet();
+    const result = ourRecord(run, await runOurBuild(options.projectRoot, editionRoot, buildOptions));
+    result.conditions = conditions(state, [result.measurement]);
+    return result;
+  };
+
+  const ours: OurRunRecord[] = [];
+  const baseline: BaselineRunRecord[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    log(`Run ${run}/${options.runs}: ours (cold)…`);
+    const our = await ourRun(run, { cold: true, timeoutMs: options.timeoutMs });
+    ours.push(our);
+    log(`  ${(our.measurement.wallMs / 1000).toFixed(1)} s, peak ${(our.measurement.peakTreeRssBytes / 2 ** 20).toFixed(0)} MiB, other processes ${our.conditions?.otherCpus?.toFixed(2) ?? "?"} CPUs${our.ok ? "" : " FAILED"}`);
+    if (!our.ok) failures.push(failure(`Our build (run ${run})`, our.measurement));
+    log(`Run ${run}/${options.runs}: baseline (cold)…`);
+    const state = await quiet();
+    const base = baselineRecord(run, await runBaseline(options.projectRoot, baselineRoot, { timeoutMs: options.timeoutMs }));
+    base.conditions = conditions(state, [base.eleventy, base.pagefind]);
+    baseline.push(base);
+    log(`  ${(base.wallMs / 1000).toFixed(1)} s, peak ${(base.peakTreeRssBytes / 2 ** 20).toFixed(0)} MiB, other processes ${base.conditions?.otherCpus?.toFixed(2) ?? "?"} CPUs${base.ok ? "" : " FAILED"}`);
+    if (!base.ok) failures.push(failure(`The baseline (run ${run})`, base.pagefind && base.eleventy.exitCode === 0 ? base.pagefind : base.eleventy));
+  }
+
+  const site: BenchResults["site"] = {};
+  const warm: WarmRebuild[] = [];
+  let firstSearch: FirstSearchResult | undefined;
+  const lastOurs = ours.at(-1);
+  if (lastOurs?.ok) {
+    // Warm: the site and tsx's cache are there from the cold build; one transcript, then one note, is edited.
+    const unquoted = messages.filter((m) => m.quoteAnnotations === 0 && m.lines >= 2);
+    const message = unquoted[Math.floor(unquoted.length / 2)] ?? messages[0]!;
+    const change = await editBody(path.join(editionRoot, message.file), "edited", (line) => !/[*[]|https?:/.test(line));
+    log(`Warm rebuild after editing ${message.file} (${change})…`);
+    const afterTranscript = await ourRun(1, { cold: false, timeoutMs: options.timeoutMs });
+    warm.push({ edited: message.file, change, run: afterTranscript });
+    if (!afterTranscript.ok) failures.push(failure("The warm rebuild after a transcript edit", afterTranscript.measurement));
+
+    const annotation = annotations[Math.floor(annotations.length / 2)];
+    if (annotation) {
+      const noteChange = await editBody(path.join(editionRoot, annotation.file), "edited");
+      log(`Warm rebuild after editing ${annotation.file} (${noteChange})…`);
+      const afterNote = await ourRun(1, { cold: false, timeoutMs: options.timeoutMs });
+      warm.push({ edited: annotation.file, change: noteChange, run: afterNote });
+      if (!afterNote.ok) failures.push(failure("The warm rebuild after an annotation edit", afterNote.measurement));
+    }
+
+    const siteDir = path.join(editionRoot, "_site");
+    site.ours = await measureSite(siteDir);
+    // A typical message page: one with notes whose transcript is of median length.
+    const annotated = messages.filter((m) => m.annotations > 0).sort((a, b) => a.characters - b.characters);
+    const typical = annotated[Math.floor(annotated.length / 2)];
+    if (typical) site.typicalPage = await measurePage(siteDir, `/messages/${typical.id}/`);
+
+    log(`First search in Chromium for "${generated.searchTerm}"…`);
+    try {
+      firstSearch = await measureFirstSearch(siteDir, generated.searchTerm);
+    } catch (error) {
+      failures.push(`The first search could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (baseline.at(-1)?.ok) site.baseline = await measureSite(path.join(baselineRoot, "_site"));
+
+  let profile: BenchResults["profile"];
+  if (options.cpuProfDir) {
+    await rm(options.cpuProfDir, { recursive: true, force: true });
+    log(`Profiling one cold build of ours into ${options.cpuProfDir}…`);
+    const profiled = await ourRun(0, {
+      cold: true,
+      timeoutMs: options.timeoutMs,
+      nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`],
+    });
+    const [file] = await findProfiles(options.cpuProfDir).catch(() => []);
+    if (file) profile = { file, run: profiled, ...summariseProfile(await readProfile(file), options.projectRoot) };
+    else failures.push(failure("The profiled build wrote no profile; it", profiled.measurement));
+  }
+
+  const command = ourBuildCommand(options.projectRoot);
+  return {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    options: {
+      messages: options.messages,
+      annotations: options.annotations,
+      runs: options.runs,
+      seed: options.seed,
+      quietWaitMs: options.quietWaitMs,
+      timeoutMs: options.timeoutMs,
+      cpuProfDir: options.cpuProfDir,
+    },
+    machine: describeMachine(),
+    code: describeCode(options.projectRoot),
+    workDir: options.workDir,
+    edition: {
+      ...editionFacts,
+      lines: messages.reduce((sum, m) => sum + m.lines, 0),
+      anchors,
+      messagesWithoutNotes: messages.filter((m) => m.annotations === 0).length,
+    },
+    commands: {
+      ours: `cd ${editionRoot} && ${[command.command, ...command.args].join(" ")}`,
+      baseline: Object.values(baselineCommands(options.projectRoot)).map((argv) => `cd ${baselineRoot} && ${argv.join(" ")}`),
+      env: { TSX_TSCONFIG_PATH: command.env.TSX_TSCONFIG_PATH ?? "" },
+    },
+    ours,
+    baseline,
+    warm,
+    site,
+    firstSearch,
+    profile,
+    failures,
+  };
+}
