@@ -3,7 +3,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import type { EditionError } from "../load/diagnostics.ts";
 
 const PROJECT_CONFIG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", ".eleventy.js");
 
@@ -27,11 +26,14 @@ export function createEleventy(options: EleventyRunOptions): Eleventy {
   });
 }
 
-export function findEditionError(error: unknown): EditionError | undefined {
+/** Our errors that carry a report for the editor, rather than a bug's stack trace. */
+const REPORTED_ERRORS = new Set(["EditionError", "SiteVerificationError", "SearchIndexError"]);
+
+export function findEditionError(error: unknown): Error | undefined {
   for (let cause: unknown = error; cause; cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause) {
     // Compared by name, not instanceof: Eleventy loads the plugin through its own import, which can give the
     // error class a second identity.
-    if (cause instanceof Error && cause.name === "EditionError") return cause as EditionError;
+    if (cause instanceof Error && REPORTED_ERRORS.has(cause.name)) return cause;
   }
   return undefined;
 }

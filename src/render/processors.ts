@@ -11,6 +11,7 @@ import remarkRehype from "remark-rehype";
 import { unified, type Processor } from "unified";
 import rehypeAnnotationMarks, { type Options as AnnotationMarksOptions } from "./rehype-annotation-marks.ts";
 import rehypeCrossLinks, { type Options as CrossLinksOptions } from "./rehype-cross-links.ts";
+import rehypeInertLinks from "./rehype-inert-links.ts";
 import rehypeLineAnchors, { type Options as LineAnchorsOptions } from "./rehype-line-anchors.ts";
 import rehypeSearchAliases from "./rehype-search-aliases.ts";
 import remarkRawHtmlAsText from "./remark-raw-html-as-text.ts";
@@ -38,6 +39,7 @@ export function createTranscriptHtmlProcessor(annotationMarks?: AnnotationMarksO
   return unified()
     .use(rehypeAnnotationMarks, annotationMarks)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeInertLinks)
     .use(rehypeSearchAliases)
     .use(rehypeExternalLinks, externalLinks)
     .use(rehypeStringify)
@@ -52,6 +54,7 @@ export function createNoteProcessor(crossLinks: CrossLinksOptions): HtmlProcesso
     .use(remarkRehype)
     .use(rehypeCrossLinks, crossLinks)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeInertLinks)
     .use(rehypeExternalLinks, externalLinks)
     .use(rehypeStringify)
     .freeze() as unknown as HtmlProcessor;

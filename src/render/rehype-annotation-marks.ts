@@ -54,14 +54,22 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
       children: [],
     });
 
-    /** Marks the text nodes of one line's text, starting at transcript offset `start`; returns the offset after it. */
-    const markText = (parent: Element, start: number): number => {
+    /**
+     * Marks the text nodes of one line's text, starting at transcript offset `start`. Returns the offset after it,
+     * and the note calls that could not go where their passage ends because that is inside a link: a link cannot
+     * contain another, so they go after the link.
+     */
+    const markText = (parent: Element, start: number, insideLink: boolean): { offset: number; deferred: Element[] } => {
       let offset = start;
       const children: ElementContent[] = [];
+      const deferred: Element[] = [];
       for (const child of parent.children) {
         if (child.type === "element") {
-          offset = markText(child, offset);
+          const inner = markText(child, offset, insideLink || child.tagName === "a");
+          offset = inner.offset;
           children.push(child);
+          if (insideLink) deferred.push(...inner.deferred);
+          else children.push(...inner.deferred);
           continue;
         }
         if (child.type !== "text") {
@@ -99,11 +107,11 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
               children: [text],
             });
           } else children.push(text);
-          for (const a of touching) if (a.range.end === pieceEnd) children.push(noteCall(a));
+          for (const a of touching) if (a.range.end === pieceEnd) (insideLink ? deferred : children).push(noteCall(a));
         }
       }
       parent.children = children;
-      return offset;
+      return { offset, deferred };
     };
 
     const walk = (node: Root | Element) => {
@@ -122,7 +130,9 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
         const start = hasClass(child, LINE_CONTINUATION_CLASS)
           ? (cursor.get(label) ?? offsetOfLabel.get(label)!) + 1
           : offsetOfLabel.get(label)!;
-        cursor.set(label, markText(text, start));
+        const { offset, deferred } = markText(text, start, false);
+        text.children.push(...deferred);
+        cursor.set(label, offset);
       }
     };
     walk(tree);

@@ -21,6 +21,7 @@ const rehypeCrossLinks: Plugin<[Options], Root> = function (options) {
       const result = resolver(decodeURIComponent(match[2]!), match[3]);
       if ("href" in result) {
         node.properties.href = result.href;
+        node.properties.className = ["cross-link"];
         return;
       }
       const message = file.message(`Broken link "${node.properties.href}": ${result.problem}`, {

@@ -18,14 +18,14 @@ export const sanitizeSchema: Schema = {
     ...defaultSchema.attributes,
     "*": [...(defaultSchema.attributes?.["*"] ?? []).filter((name) => name !== "id"), ["id", ID_PATTERN]],
     span: [
-      ["className", "line", "line-code", "line-continued", "line-text", "line-withdrawn", "line-notice", "broken-link"],
+      ["className", "line", "line-code", "line-continued", "line-text", "line-withdrawn", "line-notice", "broken-link", "inert-link"],
       ["dataPagefindIgnore", ""],
       ["dataLine", /^\d+[a-z]?$/],
       "dataPagefindTitle",
     ],
     a: [
       ...(defaultSchema.attributes?.a ?? []).filter((definition) => !(Array.isArray(definition) && definition[0] === "className")),
-      ["className", "line-number", "note-call", "data-footnote-backref"],
+      ["className", "line-number", "note-call", "cross-link", "data-footnote-backref"],
       "ariaLabel",
       ["dataN", /^\d+[a-z]?$/],
       ["dataPagefindIgnore", ""],

@@ -16,6 +16,7 @@ import { changelogPage } from "./pages/changelog-page.tsx";
 import { ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT, cslJson, messagesJson, plainTranscript, webAnnotations } from "../cite/exports.ts";
 import { createSiteModel, type NoteEntry, type SiteModel, type ThreadPage } from "./site-model.ts";
 import { permalinks } from "./urls.ts";
+import { SiteVerificationError, verifySite } from "./verify-site.ts";
 import type { RenderedMessage } from "../render/render-edition.ts";
 
 export interface Options {
@@ -128,6 +129,13 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
     ])),
   );
   exportFile(TRANSCRIPT_EXPORT, (model) => plainTranscript(model.exportInput()));
+
+  // The site checks its own output before anything else runs on it; Pagefind's bundle comes later.
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (!current) return;
+    const problems = await verifySite(path.resolve(directories.output), current, { notYetWritten: [`${current.urls.home()}pagefind/`] });
+    if (problems.length) throw new SiteVerificationError(problems);
+  });
 
   eleventyConfig.addPassthroughCopy({ [path.join(here, "assets")]: "assets" });
   eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {

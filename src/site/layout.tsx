@@ -23,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
@@ -53,7 +53,7 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <title>{fullTitle}</title>
         <meta name="description" content={options.description ?? meta.description} />
-        <link rel="icon" href="data:," />
+        <link rel="icon" href={urls.asset("favicon.svg")} type="image/svg+xml" />
         <link rel="stylesheet" href={urls.asset("edition.css")} />
         {options.head ?? []}
         <script type="module" src={urls.asset("site.js")} />

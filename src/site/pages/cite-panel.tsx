@@ -77,7 +77,7 @@ export function citePanel(
             ))}
           </fieldset>
         </div>
-        <div className="cite-output" aria-live="polite" aria-label="Citation" />
+        <div className="cite-output" role="region" aria-live="polite" aria-label="Citation" />
         {lines ? (
           <p className="cite-fragment" hidden="">
             Link to the words themselves, for browsers and tools that do not know our line anchors:{" "}

@@ -1,0 +1,135 @@
+// The build checks its own output: one page per message and per note, every line anchor present once, every
+// note rendered exactly once on its message's page, and every internal link and #anchor of every page leading
+// to a file and an element that exist. Anything missing stops the build with the list.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { SiteModel } from "./site-model.ts";
+
+export class SiteVerificationError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    const shown = problems.slice(0, 50);
+    super(
+      `The built site is missing things it must have (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        shown.map((problem) => `  ${problem}`).join("\n") +
+        (problems.length > shown.length ? `\n  … and ${problems.length - shown.length} more` : ""),
+    );
+    this.name = "SiteVerificationError";
+    this.problems = problems;
+  }
+}
+
+// A start tag with double-quoted attribute values, as hast-util-to-html writes them (a quote inside a value is
+// escaped), so that text that merely looks like an attribute (an escaped transcript line) is never read as one.
+const START_TAG = /<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>\/=]+(?:="[^"]*")?)*)\s*\/?>/g;
+const ATTRIBUTE = /\s([^\s"'>\/=]+)(?:="([^"]*)")?/g;
+
+function attributesOf(html: string): { ids: string[]; links: string[] } {
+  const ids: string[] = [];
+  const links: string[] = [];
+  for (const tag of html.matchAll(START_TAG))
+    for (const [, name, value] of tag[1]!.matchAll(ATTRIBUTE)) {
+      if (value === undefined) continue;
+      if (name === "id") ids.push(decodeEntities(value));
+      else if (name === "href" || name === "src") links.push(decodeEntities(value));
+    }
+  return { ids, links };
+}
+
+function decodeEntities(value: string): string {
+  return value.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16))).replace(/&amp;/g, "&");
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+function count(values: readonly string[], value: string): number {
+  let n = 0;
+  for (const v of values) if (v === value) n++;
+  return n;
+}
+
+export interface VerifyOptions {
+  /** Site paths written after this check (Pagefind's bundle), whose links are not followed. */
+  notYetWritten?: string[];
+}
+
+export async function verifySite(outputDir: string, model: SiteModel, options: VerifyOptions = {}): Promise<string[]> {
+  const problems: string[] = [];
+  const notYetWritten = options.notYetWritten ?? [];
+  const exists = new Map<string, Promise<boolean>>();
+  const fileExists = (file: string) => {
+    let known = exists.get(file);
+    if (!known) exists.set(file, (known = readFile(file).then(() => true, () => false)));
+    return known;
+  };
+  const prefix = new URL(model.edition.meta.base_url).pathname;
+  /** The file a site path is served from, or undefined if it leaves the site. */
+  const fileFor = (sitePath: string): string | undefined => {
+    if (!sitePath.startsWith(prefix)) return undefined;
+    const relative = decodeURIComponent(sitePath.slice(prefix.length));
+    return path.join(outputDir, relative.endsWith("/") || relative === "" ? path.join(relative, "index.html") : relative);
+  };
+
+  // Every page's ids, read once.
+  const idsByFile = new Map<string, string[]>();
+  const linksByFile = new Map<string, string[]>();
+  for (const file of await htmlFiles(outputDir)) {
+    const { ids, links } = attributesOf(await readFile(file, "utf8"));
+    idsByFile.set(file, ids);
+    linksByFile.set(file, links);
+  }
+
+  const { urls } = model;
+  for (const { message, lines, notes } of model.rendered.messages) {
+    const file = fileFor(urls.message(message.id))!;
+    const ids = idsByFile.get(file);
+    if (!ids) {
+      problems.push(`message ${message.id}: no page at ${urls.message(message.id)}`);
+      continue;
+    }
+    for (const label of [...lines.map((line) => line.label), ...(message.withdrawn_lines ?? [])]) {
+      const n = count(ids, `L${label}`);
+      if (n !== 1) problems.push(`message ${message.id}: line anchor #L${label} appears ${n} times`);
+    }
+    for (const { annotation } of notes) {
+      for (const id of [`note-${annotation.id}`, `ref-${annotation.id}`]) {
+        const n = count(ids, id);
+        if (n !== 1) problems.push(`note ${annotation.id}: #${id} appears ${n} times on ${urls.message(message.id)}, not once`);
+      }
+      if (!idsByFile.has(fileFor(urls.note(annotation.id))!)) problems.push(`note ${annotation.id}: no page at ${urls.note(annotation.id)}`);
+    }
+  }
+  const rendered = new Set(model.notes.map(({ note }) => note.annotation.id));
+  for (const group of model.edition.annotationsByMessage.values())
+    for (const annotation of group) if (!rendered.has(annotation.id)) problems.push(`note ${annotation.id}: not rendered anywhere`);
+
+  for (const [file, links] of linksByFile) {
+    // The page as a reader addresses it: /messages/x/ rather than /messages/x/index.html.
+    const page = `/${path.relative(outputDir, file).split(path.sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1");
+    for (const link of links) {
+      if (!link || /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith("//")) continue;
+      const url = new URL(link, `http://site${page}`);
+      if (notYetWritten.some((prefix) => url.pathname.startsWith(prefix))) continue;
+      const target = url.pathname === page ? file : fileFor(url.pathname);
+      if (!target) {
+        problems.push(`${page}: link ${link} leaves the site's path ${prefix}`);
+        continue;
+      }
+      const targetIds = idsByFile.get(target);
+      if (!targetIds) {
+        if (!target.endsWith(".html") && !(await fileExists(target))) problems.push(`${page}: link ${link} leads to no file`);
+        else if (target.endsWith(".html")) problems.push(`${page}: link ${link} leads to no page`);
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (!fragment || fragment.startsWith(":~:")) continue;
+      // A line range (#L2-L4) is two anchors.
+      const anchors = /^L\d+[a-z]?-L\d+[a-z]?$/.test(fragment) ? fragment.split("-") : [fragment];
+      for (const anchor of anchors) if (!targetIds.includes(anchor)) problems.push(`${page}: link ${link} points at #${anchor}, which ${url.pathname} does not have`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,78 @@
+// Quality gates on the built default edition: the W3C Nu HTML checker (vnu-jar, on the machine's Java) finds no
+// error on any page; axe-core finds no WCAG 2.1 A/AA violation on the home, message, search, sources, people and
+// method pages; and no internal link or #anchor is broken.
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { promisify } from "node:util";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createSiteModel } from "../../src/site/site-model.ts";
+import { verifySite } from "../../src/site/verify-site.ts";
+import { eventually, launchBrowser } from "../helpers/browser.ts";
+import { PROJECT_ROOT } from "../helpers/edition.ts";
+import { serveStatic, type StaticServer } from "../helpers/server.ts";
+
+const site = inject("defaultSite");
+const vnuJar = createRequire(import.meta.url)("vnu-jar") as string;
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic(site);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("quality gates", () => {
+  it("has no HTML errors on any page, by the W3C Nu HTML checker", async () => {
+    const run = promisify(execFile)("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", site], { maxBuffer: 64 * 1024 * 1024 });
+    // vnu exits non-zero when it finds errors, and reports them on stderr either way.
+    const { stderr } = await run.then((result) => result, (error: { stderr: string }) => error);
+    const messages = (JSON.parse(stderr) as { messages: Array<{ type: string; url: string; message: string; lastLine?: number }> }).messages;
+    expect(messages.filter((m) => m.type === "error").map((m) => `${m.url.replace(`file:${site}`, "")}:${m.lastLine}: ${m.message}`)).toEqual([]);
+  });
+
+  it.each([
+    ["home", "/"],
+    ["a message", "/messages/2016-10-21-wikileaks/"],
+    ["a note", "/notes/tax-returns/"],
+    ["search", "/search/?q=password"],
+    ["sources", "/sources/"],
+    ["people", "/people/"],
+    ["method", "/method/"],
+  ])("has no WCAG 2.1 A or AA violations on the %s page", async (_, url) => {
+    // AxeBuilder needs a page of an explicit context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${url}`);
+    if (url.startsWith("/search/")) await eventually(() => page.locator("pagefind-results .result").count()).toBeGreaterThan(0);
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await context.close();
+  });
+
+  it("has no broken internal link or anchor", async () => {
+    const { model } = await createSiteModel(PROJECT_ROOT);
+    expect(await verifySite(site, model!)).toEqual([]);
+  });
+});
+
+describe("the Content-Security-Policy", () => {
+  it("forbids inline script on every page", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(50);
+    for (const file of pages) {
+      const html = await readFile(`${site}/${file}`, "utf8");
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#x27;/g, "'");
+      expect(policy, file).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(policy, file).not.toContain("unsafe-inline");
+      // Our only inline scripts are data: JSON-LD and the cite panel's JSON, which browsers never run.
+      for (const [, type] of html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)) expect(type, file).toMatch(/type="application\/(?:ld\+)?json"/);
+    }
+  });
+});
