@@ -339,7 +339,7 @@ export async function loadEdition(root: string): Promise<LoadResult> {
 
   messages.sort(compareThreadOrder);
   const edition: Edition | undefined = meta
-    ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages, changelog, lineMaps }
+    ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages, changelog, lineMaps, invalidMessageIds }
     : undefined;
   return { edition, files };
 }

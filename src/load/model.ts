@@ -61,6 +61,8 @@ export interface Edition {
   pages: EditorialPage[];
   /** What each version changed (edition/changelog.yaml), newest first as written. */
   changelog: Changelog;
+  /** Ids of messages whose files exist but failed validation: links to them are not reported a second time. */
+  invalidMessageIds: Set<string>;
   /** The line maps of published versions (edition/line-maps/), each with its file for error messages. */
   lineMaps: Array<LineMap & { file: VFile }>;
 }

@@ -141,6 +141,8 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
 
   const resolveMessage = (id: string, fragment: string | undefined): LinkResolution => {
     const labels = anchorsById.get(id);
+    // A message that failed validation is reported in its own file; a link to it is not a second problem.
+    if (!labels && edition.invalidMessageIds.has(id)) return { href: options.urls.message(id) };
     if (!labels) return { problem: `no message has the id "${id}"`, hint: "Use the id from a transcript's front matter." };
     if (fragment === undefined || fragment === "") return { href: options.urls.message(id) };
     const range = /^L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(fragment);
