@@ -3,7 +3,9 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildSearchIndex } from "../index/build-search-index.ts";
+import { buildSearchIndex, type SearchIndexResult } from "../index/build-search-index.ts";
+import type { EditionBuilt } from "../site/eleventy-plugin.ts";
+import { searchDocuments } from "../site/search-documents.ts";
 import { createEleventy, findEditionError } from "./eleventy.ts";
 
 /** Milliseconds spent in each stage of one build. */
@@ -49,29 +51,40 @@ function takeMeasure(name: string): number {
 export async function build(root = process.cwd(), options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   for (const name of ["edition.load", "edition.anchor", "edition.render"]) performance.clearMeasures(name);
-  const eleventy = createEleventy({ root, outputDir: options.outputDir });
+  let indexed: SearchIndexResult | undefined;
+  let indexTime = 0;
+  const eleventy = createEleventy({
+    root,
+    outputDir: options.outputDir,
+    config(eleventyConfig) {
+      eleventyConfig.on("edition.built", async ({ model, outputDir }: EditionBuilt) => {
+        const indexStart = performance.now();
+        indexed = await buildSearchIndex(outputDir, searchDocuments(model), { language: model.edition.meta.language });
+        indexTime = performance.now() - indexStart;
+      });
+    },
+  });
   // The CLI reports problems itself, once, as the edition's report; Eleventy would print them a second time.
   eleventy.disableLogger();
   await eleventy.init();
   const outputDir = path.resolve(root, eleventy.directories.output);
   await cleanOutput(root, outputDir);
   await eleventy.write();
-  const written = performance.now();
-  const { pageCount } = await buildSearchIndex(outputDir);
   const finished = performance.now();
+  if (!indexed) throw new Error("The site was written but never indexed: the edition plugin did not report a built edition.");
 
   const load = takeMeasure("edition.load");
   const anchor = takeMeasure("edition.anchor");
   const render = takeMeasure("edition.render");
   return {
     outputDir,
-    indexedPages: pageCount,
+    indexedPages: indexed.pageCount,
     timings: {
       load,
       anchor,
       render,
-      write: written - started - load - anchor - render,
-      index: finished - written,
+      write: finished - started - load - anchor - render - indexTime,
+      index: indexTime,
       total: finished - started,
     },
   };

@@ -3,6 +3,8 @@
 // running, so an editor can fix them and save again.
 import path from "node:path";
 import { buildSearchIndex } from "../index/build-search-index.ts";
+import type { EditionBuilt } from "../site/eleventy-plugin.ts";
+import { searchDocuments } from "../site/search-documents.ts";
 import { createEleventy } from "./eleventy.ts";
 
 const port = Number(process.env.PORT ?? 8080);
@@ -13,10 +15,10 @@ const eleventy = createEleventy({
   root,
   runMode: "serve",
   config(eleventyConfig) {
-    eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-      outputDir = path.resolve(root, directories.output);
+    eleventyConfig.on("edition.built", async ({ model, outputDir: written }: EditionBuilt) => {
+      outputDir = written;
       const started = performance.now();
-      const { pageCount } = await buildSearchIndex(outputDir);
+      const { pageCount } = await buildSearchIndex(outputDir, searchDocuments(model), { language: model.edition.meta.language });
       console.log(`Search index: ${pageCount} pages in ${Math.round(performance.now() - started)} ms.`);
     });
   },

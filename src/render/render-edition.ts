@@ -39,7 +39,8 @@ export interface RenderedEdition {
 /** Where the site will publish things; the render stage needs it to write links between them. */
 export interface EditionUrls {
   message(id: string): string;
-  note(id: string): string;
+  /** A note's permanent address: its anchor on the page of the message it annotates. */
+  note(id: string, messageId: string): string;
   page(slug: string): string;
 }
 
@@ -157,7 +158,7 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
   };
   const resolveNote = (id: string): LinkResolution =>
     annotationsById.has(id)
-      ? { href: options.urls.note(id) }
+      ? { href: options.urls.note(id, annotationsById.get(id)!.target) }
       : { problem: `no annotation has the id "${id}"`, hint: "Use the id from an annotation's front matter." };
 
   const pageSlugs = new Set(edition.pages.map((page) => page.slug));

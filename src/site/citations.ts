@@ -46,7 +46,7 @@ export class EditionCitations {
     return noteItem(
       { id: annotation.id, title: annotation.title, author: annotation.author, kind: annotation.kind, firstLine: anchored.firstLine, lastLine: anchored.lastLine },
       message,
-      { edition: this.#edition.meta, people: this.#edition.people, pageUrl: this.#urls.absolute(this.#urls.note(annotation.id)) },
+      { edition: this.#edition.meta, people: this.#edition.people, pageUrl: this.#urls.absolute(this.#urls.note(annotation.id, message.id)) },
     );
   }
 

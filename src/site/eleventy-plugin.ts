@@ -7,7 +7,6 @@ import { EditionError, formatReport } from "../load/diagnostics.ts";
 import { bundleClientScripts } from "./client-bundle.ts";
 import { editorialPage } from "./pages/editorial-page.tsx";
 import { messagePage } from "./pages/message-page.tsx";
-import { notePage } from "./pages/note-page.tsx";
 import { peoplePage } from "./pages/people-page.tsx";
 import { searchPage } from "./pages/search-page.tsx";
 import { sourcesPage } from "./pages/sources-page.tsx";
@@ -18,6 +17,12 @@ import { createSiteModel, type NoteEntry, type SiteModel, type ThreadPage } from
 import { permalinks } from "./urls.ts";
 import { SiteVerificationError, verifySite } from "./verify-site.ts";
 import type { RenderedMessage } from "../render/render-edition.ts";
+
+/** The event a build emits once its pages are written and verified: what the index stage needs. */
+export interface EditionBuilt {
+  model: SiteModel;
+  outputDir: string;
+}
 
 export interface Options {
   /**
@@ -42,6 +47,7 @@ interface EleventyConfig {
   addWatchTarget(target: string): void;
   setWatchJavaScriptDependencies(enabled: boolean): void;
   on(event: string, handler: (...args: any[]) => unknown): void;
+  emit(event: string, ...args: unknown[]): Promise<unknown>;
   directories: { input: string; output: string };
 }
 
@@ -111,7 +117,6 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
 
   paginated<ThreadPage>("edition-thread", "edition.threadPages", (page) => permalinks.thread(page.number), threadPage);
   paginated<RenderedMessage>("edition-messages", "edition.rendered.messages", (m) => permalinks.message(m.message.id), messagePage);
-  paginated<NoteEntry>("edition-notes", "edition.notes", (entry) => permalinks.note(entry.note.annotation.id), notePage);
   single("edition-people", permalinks.people(), peoplePage);
   single("edition-sources", permalinks.sources(), sourcesPage);
   single("edition-search", permalinks.search(), searchPage);
@@ -133,8 +138,11 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
   // The site checks its own output before anything else runs on it; Pagefind's bundle comes later.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!current) return;
-    const problems = await verifySite(path.resolve(directories.output), current, { notYetWritten: [`${current.urls.home()}pagefind/`] });
+    const outputDir = path.resolve(directories.output);
+    const problems = await verifySite(outputDir, current, { notYetWritten: [`${current.urls.home()}pagefind/`] });
     if (problems.length) throw new SiteVerificationError(problems);
+    // Hand the verified site to whoever indexes it (the CLI's build and start commands): see EditionBuilt.
+    await eleventyConfig.emit("edition.built", { model: current, outputDir } satisfies EditionBuilt);
   });
 
   eleventyConfig.addPassthroughCopy({ [path.join(here, "assets")]: "assets" });

@@ -83,7 +83,7 @@ export class SiteModel {
           annotation,
           anchored,
           html: html.replace(/href="(\/[^"]*)"/g, (_, href: string) => `href="${urls.absolute(href)}"`),
-          url: urls.absolute(urls.note(annotation.id)),
+          url: urls.absolute(urls.note(annotation.id, message.id)),
         })),
       })),
       exportUrl: (name) => urls.absolute(urls.exportFile(name)),

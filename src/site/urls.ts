@@ -21,7 +21,6 @@ export interface SiteUrls extends EditionUrls {
 export const permalinks = {
   thread: (page: number) => (page <= 1 ? "/" : `/thread/${page}/`),
   message: (id: string) => `/messages/${id}/`,
-  note: (id: string) => `/notes/${id}/`,
   page: (slug: string) => `/${slug}/`,
   people: () => "/people/",
   sources: () => "/sources/",
@@ -44,7 +43,7 @@ export function siteUrls(baseUrl: string): SiteUrls {
     home: () => at(""),
     thread: (page) => at(permalinks.thread(page)),
     message: (id) => at(permalinks.message(id)),
-    note: (id) => at(permalinks.note(id)),
+    note: (id, messageId) => `${at(permalinks.message(messageId))}#note-${id}`,
     page: (slug) => at(permalinks.page(slug)),
     people: () => at(permalinks.people()),
     person: (id) => at(`${permalinks.people()}#${id}`),

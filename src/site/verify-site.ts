@@ -99,7 +99,6 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
         const n = count(ids, id);
         if (n !== 1) problems.push(`note ${annotation.id}: #${id} appears ${n} times on ${urls.message(message.id)}, not once`);
       }
-      if (!idsByFile.has(fileFor(urls.note(annotation.id))!)) problems.push(`note ${annotation.id}: no page at ${urls.note(annotation.id)}`);
     }
   }
   const rendered = new Set(model.notes.map(({ note }) => note.annotation.id));

@@ -36,9 +36,10 @@ describe("searching the built index from Node", () => {
     expect(first?.subResults[0]?.url).toBe("/messages/1901-04-02-ben/#L2");
   });
 
-  it("finds a word that only a note uses on the note's own page", async () => {
+  it("finds a word that only a note uses, at the note's anchor on its message's page", async () => {
     const hits = await searchSite(pagefind, "survives");
-    expect(hits.map((hit) => hit.url)).toEqual(["/notes/morning-boat/"]);
+    expect(hits.map((hit) => hit.url)).toEqual(["/messages/1901-04-02-ben/#note-morning-boat"]);
+    expect(hits[0]?.meta).toMatchObject({ type: "note", kind: "Editorial note", noteKind: "Silence", target: "Ben Moor to Ada Quill, line 2" });
   });
 
   it("does not index site chrome such as navigation and footers", async () => {

@@ -39,7 +39,6 @@ describe("quality gates", () => {
   it.each([
     ["home", "/"],
     ["a message", "/messages/2016-10-21-wikileaks/"],
-    ["a note", "/notes/tax-returns/"],
     ["search", "/search/?q=password"],
     ["sources", "/sources/"],
     ["people", "/people/"],
@@ -65,7 +64,7 @@ describe("the Content-Security-Policy", () => {
   it("forbids inline script on every page", async () => {
     const { readdir, readFile } = await import("node:fs/promises");
     const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith(".html"));
-    expect(pages.length).toBeGreaterThan(50);
+    expect(pages.length).toBeGreaterThan(20);
     for (const file of pages) {
       const html = await readFile(`${site}/${file}`, "utf8");
       const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#x27;/g, "'");

@@ -20,7 +20,7 @@ const processor = unified()
 
 describe("rehypeCrossLinks", () => {
   it("resolves a link to a message line", () => {
-    expect(String(processor.processSync("See [line 3](message:m1#L3)."))).toBe('<p>See <a href="/messages/m1/#L3">line 3</a>.</p>');
+    expect(String(processor.processSync("See [line 3](message:m1#L3)."))).toBe('<p>See <a href="/messages/m1/#L3" class="cross-link">line 3</a>.</p>');
   });
 
   it("reports a broken link at its place and keeps its words without the link", () => {

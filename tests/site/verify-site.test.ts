@@ -32,12 +32,12 @@ describe("the build's check of its own output", () => {
   it("names a missing message page, a lost note, a lost line anchor and a broken link", async () => {
     await rm(path.join(site, "messages/1901-05-harbour-board"), { recursive: true });
     await tamper("messages/1901-04-01-ada", (html) => html.replace('id="note-wicks"', 'id="note-gone"').replace('id="L3"', ""));
-    await tamper("notes/lamp-failing", (html) => html.replace('href="/messages/1901-04-02-ben/#L1"', 'href="/messages/1901-04-02-ben/#L9"'));
+    await tamper("messages/1901-04-01-ada", (html) => html.replace('href="/messages/1901-04-02-ben/#L1"', 'href="/messages/1901-04-02-ben/#L9"'));
     const problems = await verifySite(site, model);
     expect(problems).toContain("message 1901-05-harbour-board: no page at /messages/1901-05-harbour-board/");
     expect(problems).toContain("note wicks: #note-wicks appears 0 times on /messages/1901-04-01-ada/, not once");
     expect(problems).toContain("message 1901-04-01-ada: line anchor #L3 appears 0 times");
-    expect(problems).toContain("/notes/lamp-failing/: link /messages/1901-04-02-ben/#L9 points at #L9, which /messages/1901-04-02-ben/ does not have");
+    expect(problems).toContain("/messages/1901-04-01-ada/: link /messages/1901-04-02-ben/#L9 points at #L9, which /messages/1901-04-02-ben/ does not have");
     expect(problems).toContain("/messages/1901-04-01-ada/: link #L3 points at #L3, which /messages/1901-04-01-ada/ does not have");
   });
 });

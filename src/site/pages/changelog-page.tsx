@@ -31,7 +31,11 @@ export function changelogPage(model: SiteModel): string {
                         </a>,
                       ]
                     : []}
-                  {change.annotation ? [" · ", <a href={model.urls.note(change.annotation)}>{`note ${change.annotation}`}</a>] : []}
+                  {change.annotation && model.rendered.notesById.has(change.annotation)
+                    ? [" · ", <a href={model.urls.note(change.annotation, model.rendered.notesById.get(change.annotation)!.message.message.id)}>{`note ${change.annotation}`}</a>]
+                    : change.annotation
+                      ? ` · note ${change.annotation}`
+                      : []}
                   {`: ${change.description}`}
                 </li>
               ))}

@@ -47,7 +47,7 @@ function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
           ↑ Back to the passage
         </a>
         {" · "}
-        <a href={model.urls.note(annotation.id)}>Permalink</a>
+        <a href={model.urls.note(annotation.id, annotation.target)}>Permalink</a>
       </p>
     </li>
   ) as ElementContent;
