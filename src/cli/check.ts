@@ -13,6 +13,7 @@ export async function check(root = process.cwd(), options: { fix?: boolean } = {
     fixed = (await fixEdition(result.files, result.rendered)).fixed;
     if (fixed.length) result = await createSiteModel(root);
   }
+  await result.rendered?.cache.save();
   return { report: formatReport(result.files, root), errors: countErrors(result.files), summary: summary(result.files), fixed };
 }
 

@@ -1,12 +1,17 @@
-// Splits a Markdown file into located front matter and body. gray-matter finds the block; the YAML inside is
-// parsed with positions so that every later error can point at the key that caused it.
+// Splits a Markdown file into front matter and body. gray-matter finds the block; js-yaml reads it (fast, with
+// YAML 1.2's core schema, so that dates stay strings); the same text is parsed again with positions (the yaml
+// package) only when a problem has to be reported at the key that caused it.
 import matter from "gray-matter";
+import jsYaml from "js-yaml";
 import type { VFile } from "vfile";
 import { report } from "./diagnostics.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml-document.ts";
 
 export interface FrontMatterFile {
-  yaml: LocatedYaml;
+  /** The front matter's fields. */
+  value: Record<string, unknown>;
+  /** The front matter parsed with positions, on first use. */
+  located(): LocatedYaml;
   body: string;
   /** The 1-based line on which the body starts. */
   bodyStartLine: number;
@@ -27,7 +32,9 @@ export function splitFrontMatter(file: VFile, text: string): FrontMatterFile | u
     });
     return undefined;
   }
-  let yaml: LocatedYaml | undefined;
+  let source: string | undefined;
+  let value: unknown;
+  let failure: jsYaml.YAMLException | undefined;
   const parsed = matter(text, {
     language: "yaml",
     engines: {
@@ -37,13 +44,18 @@ export function splitFrontMatter(file: VFile, text: string): FrontMatterFile | u
       json: refuse,
       // gray-matter hands over the text after the opening `---`, which begins with that line's newline, so the
       // YAML's line 1 is the file's line 1.
-      yaml: (source: string) => {
-        yaml = parseLocatedYaml(source, 1);
-        return (yaml.value ?? {}) as object;
+      yaml: (frontMatter: string) => {
+        source = frontMatter;
+        try {
+          value = jsYaml.load(frontMatter, { schema: jsYaml.CORE_SCHEMA });
+        } catch (error) {
+          failure = error as jsYaml.YAMLException;
+        }
+        return {};
       },
     },
   });
-  if (!yaml || !parsed.matter.trim()) {
+  if (source === undefined || !parsed.matter.trim()) {
     report(file, "The file has no front matter", {
       ruleId: "missing-front-matter",
       place: { line: 1, column: 1 },
@@ -51,8 +63,13 @@ export function splitFrontMatter(file: VFile, text: string): FrontMatterFile | u
     });
     return undefined;
   }
-  if (yaml.errors.length) {
-    for (const error of yaml.errors) {
+  let located: LocatedYaml | undefined;
+  const locate = () => (located ??= parseLocatedYaml(source!, 1));
+  if (failure) {
+    // The located parser says where, in the editor's terms; js-yaml's own mark is the fallback.
+    const errors = locate().errors;
+    const mark = failure.mark ? { line: failure.mark.line + 1, column: failure.mark.column + 1 } : { line: 1, column: 1 };
+    for (const error of errors.length ? errors : [{ message: failure.reason, place: mark }]) {
       report(file, `Malformed YAML front matter: ${error.message}`, {
         ruleId: "yaml-syntax",
         place: error.place,
@@ -61,7 +78,7 @@ export function splitFrontMatter(file: VFile, text: string): FrontMatterFile | u
     }
     return undefined;
   }
-  if (yaml.value === null || typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
     report(file, "The front matter is not a mapping of fields", {
       ruleId: "yaml-syntax",
       place: { line: 2, column: 1 },
@@ -71,5 +88,5 @@ export function splitFrontMatter(file: VFile, text: string): FrontMatterFile | u
   }
   const consumed = text.length - parsed.content.length;
   const bodyStartLine = text.slice(0, consumed).split("\n").length;
-  return { yaml, body: parsed.content, bodyStartLine };
+  return { value: value as Record<string, unknown>, located: locate, body: parsed.content, bodyStartLine };
 }

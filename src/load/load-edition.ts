@@ -125,7 +125,7 @@ async function readDataFile<T extends z.ZodType>(
       hint: "Check indentation, colons and quotes on this line.",
     });
   if (yaml.errors.length) return undefined;
-  return validateLocated(vfile, schema, yaml);
+  return validateLocated(vfile, schema, yaml.value, () => yaml);
 }
 
 function indexById<T extends { id: string }>(
@@ -195,15 +195,19 @@ export async function loadEdition(root: string): Promise<LoadResult> {
     if (text === undefined) return { vfile, data: undefined };
     const split = splitFrontMatter(vfile, text);
     if (!split) return { vfile, data: undefined };
-    const data = validateLocated(vfile, schema, split.yaml);
+    const data = validateLocated(vfile, schema, split.value, split.located);
     if (!data) {
-      const id = (split.yaml.value as { id?: unknown }).id;
+      const id = split.value.id;
       return { vfile, data: undefined, invalidId: typeof id === "string" ? id : undefined };
     }
+    // Places are only needed to report a problem, which most files never have: computed on first use.
+    let places: FileOrigin["places"] | undefined;
     const origin: FileOrigin = {
       file: vfile,
       bodyStartLine: split.bodyStartLine,
-      places: collectPlaces(split.yaml, split.yaml.value as Record<string, unknown>),
+      get places() {
+        return (places ??= collectPlaces(split.located(), split.value));
+      },
     };
     return { vfile, data: { ...data, body: split.body, origin } as z.infer<T> & { body: string; origin: FileOrigin } };
   };

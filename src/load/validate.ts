@@ -181,14 +181,18 @@ export function reportSchemaIssues(
   }
 }
 
-/** Validates `yaml.value` against `schema`; on failure reports every issue and returns undefined. */
+/**
+ * Validates `value` against `schema`; on failure reports every issue, at the places `locate` finds (parsing with
+ * positions only then), and returns undefined.
+ */
 export function validateLocated<T extends z.ZodType>(
   file: VFile,
   schema: T,
-  yaml: LocatedYaml,
+  value: unknown,
+  locate: () => LocatedYaml,
 ): z.infer<T> | undefined {
-  const result = schema.safeParse(yaml.value, { reportInput: true });
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  reportSchemaIssues(file, schema, yaml, result.error.issues);
+  reportSchemaIssues(file, schema, locate(), result.error.issues);
   return undefined;
 }

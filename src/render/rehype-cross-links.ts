@@ -11,14 +11,23 @@ export interface Options {
   schemes: Record<string, (id: string, fragment: string | undefined) => LinkResolution>;
 }
 
+declare module "vfile" {
+  interface DataMap {
+    /** Every cross-link met, with what it resolved to: a cache of the rendered text is valid while these hold. */
+    crossLinks: Array<{ url: string; result: LinkResolution }>;
+  }
+}
+
 const rehypeCrossLinks: Plugin<[Options], Root> = function (options) {
   return (tree, file) => {
+    const seen: Array<{ url: string; result: LinkResolution }> = (file.data.crossLinks = []);
     visit(tree, "element", (node: Element) => {
       if (node.tagName !== "a" || typeof node.properties.href !== "string") return;
       const match = /^([a-z][a-z-]*):([^#]*)(?:#(.*))?$/.exec(node.properties.href);
       const resolver = match && options.schemes[match[1]!];
       if (!match || !resolver) return;
       const result = resolver(decodeURIComponent(match[2]!), match[3]);
+      seen.push({ url: node.properties.href, result });
       if ("href" in result) {
         node.properties.href = result.href;
         node.properties.className = ["cross-link"];

@@ -9,6 +9,9 @@ import { report } from "../load/diagnostics.ts";
 import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
 import { createNoteProcessor, createTranscriptHtmlProcessor, createTranscriptLinesProcessor } from "./processors.ts";
 import type { LinkResolution } from "./rehype-cross-links.ts";
+import { contentHash, RenderCache } from "./render-cache.ts";
+import type { AnchorProblem } from "../anchor/resolve-anchor.ts";
+import type { VFileMessage } from "vfile-message";
 
 export interface RenderedNote {
   annotation: Annotation;
@@ -34,6 +37,46 @@ export interface RenderedEdition {
   notesById: Map<string, { note: RenderedNote; message: RenderedMessage }>;
   /** Renders editorial Markdown (pages such as the introduction) with the same cross-links as notes. */
   renderMarkdown(markdown: string, path?: string): VFile;
+  /** The cache this render used, which later stages add to (citations) and the build saves. */
+  cache: RenderCache;
+}
+
+/** A problem found while rendering, in a form that can be kept in the cache and reported again. */
+interface StoredMessage {
+  reason: string;
+  ruleId?: string;
+  line?: number;
+  column?: number;
+  note?: string;
+  fatal?: boolean | null;
+}
+
+interface RenderedTranscript {
+  html: string;
+  lines: TranscriptLine[];
+  anchored: AnchoredAnnotation[];
+  failures: Array<{ id: string; problem: AnchorProblem }>;
+  messages: StoredMessage[];
+}
+
+interface RenderedNoteText {
+  html: string;
+  links: Array<{ url: string; result: LinkResolution }>;
+  messages: StoredMessage[];
+}
+
+function storedMessage(message: VFileMessage): StoredMessage {
+  return { reason: message.reason, ruleId: message.ruleId, line: message.line, column: message.column, note: message.note, fatal: message.fatal };
+}
+
+function replayMessage(origin: FileOrigin, stored: StoredMessage): void {
+  const message = origin.file.message(stored.reason, {
+    place: stored.line !== undefined ? { line: stored.line, column: stored.column ?? 1 } : undefined,
+    ruleId: stored.ruleId,
+    source: "edition",
+  });
+  message.fatal = stored.fatal;
+  if (stored.note) message.note = stored.note;
 }
 
 /** Where the site will publish things; the render stage needs it to write links between them. */
@@ -46,6 +89,8 @@ export interface EditionUrls {
 
 export interface RenderOptions {
   urls: EditionUrls;
+  /** Rendered texts kept from earlier builds (default: none). */
+  cache?: RenderCache;
   /** The title Pagefind shows for a line's sub-result. */
   lineTitle?: (message: Message, label: string) => string;
 }
@@ -55,10 +100,6 @@ function bodyFile(origin: FileOrigin, body: string, message?: Message): VFile {
   const file = new VFile({ path: origin.file.path, value: "\n".repeat(origin.bodyStartLine - 1) + body });
   if (message) file.data.message = message;
   return file;
-}
-
-function adoptMessages(from: VFile, origin: FileOrigin): void {
-  for (const message of from.messages) origin.file.messages.push(message);
 }
 
 declare module "vfile" {
@@ -80,14 +121,35 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
   });
   const htmlProcessor = createTranscriptHtmlProcessor({ noteHref: (id) => `#note-${id}` });
 
+  const cache = options.cache ?? RenderCache.none();
   let anchorTime = 0;
   const renderStart = performance.now();
   const messages: RenderedMessage[] = [];
   const indexById = new Map<string, number>();
   for (const message of edition.messages) {
-    const file = bodyFile(message.origin, message.body, message);
-    const tree = linesProcessor.runSync(linesProcessor.parse(file), file);
-    const lines = file.data.lines ?? [];
+    const annotations = edition.annotationsByMessage.get(message.id) ?? [];
+    // Everything the rendered transcript depends on: its text, where it sits in its file, its line labels, and
+    // the anchors of its notes.
+    const key = contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind])]);
+    const done = cache.get<RenderedTranscript>("transcript", key, () => {
+      const file = bodyFile(message.origin, message.body, message);
+      const tree = linesProcessor.runSync(linesProcessor.parse(file), file);
+      const lines = file.data.lines ?? [];
+      const anchorStart = performance.now();
+      const { anchored, failures } = anchorAnnotations(message.id, lines, annotations);
+      anchorTime += performance.now() - anchorStart;
+      file.data.anchored = anchored;
+      const html = htmlProcessor.stringify(htmlProcessor.runSync(tree, file), file);
+      return {
+        html,
+        lines,
+        anchored,
+        failures: failures.map(({ annotation, problem }) => ({ id: annotation.id, problem })),
+        messages: file.messages.map(storedMessage),
+      };
+    });
+    const { lines, anchored } = done;
+    for (const stored of done.messages) replayMessage(message.origin, stored);
     for (const line of lines)
       if (/\{\{|\{%/.test(line.text))
         report(message.origin.file, `Line ${line.label} contains template syntax ({{ or {%), which is shown as text`, {
@@ -98,12 +160,8 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
         });
     for (const problem of lineLabels(lines.length, labelSpec(message)).problems)
       report(message.origin.file, problem.message, { ruleId: "line-labels", place: message.origin.places.inserted_after, hint: problem.hint });
-
-    const anchorStart = performance.now();
-    const annotations = edition.annotationsByMessage.get(message.id) ?? [];
-    const { anchored, failures } = anchorAnnotations(message.id, lines, annotations);
-    for (const { annotation, problem } of failures) {
-      const { origin } = annotationsById.get(annotation.id)!;
+    for (const { id, problem } of done.failures) {
+      const { origin } = annotationsById.get(id)!;
       report(origin.file, problem.message, { ruleId: problem.rule, place: origin.places[problem.field] ?? origin.places.anchor, hint: problem.hint });
     }
     for (const note of anchored) {
@@ -119,15 +177,10 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
         hint: "Check that the note still fits its passage, then run `npm run check -- --fix` to store the new anchor.",
       });
     }
-    anchorTime += performance.now() - anchorStart;
-
-    file.data.anchored = anchored;
-    const html = htmlProcessor.stringify(htmlProcessor.runSync(tree, file), file);
-    adoptMessages(file, message.origin);
     indexById.set(message.id, messages.length);
     messages.push({
       message,
-      html,
+      html: done.html,
       lines,
       notes: anchored.map((a) => ({ annotation: annotationsById.get(a.id)!, anchored: a, html: "" })),
     });
@@ -167,11 +220,28 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
       ? { href: options.urls.page(slug) + (fragment ? `#${fragment}` : "") }
       : { problem: `no editorial page is called "${slug}"`, hint: `Use the file name of a page in edition/pages/: ${[...pageSlugs].join(", ")}.` };
 
-  const noteProcessor = createNoteProcessor({ schemes: { message: resolveMessage, note: resolveNote, page: resolvePage } });
+  const schemes: Record<string, (id: string, fragment: string | undefined) => LinkResolution> = { message: resolveMessage, note: resolveNote, page: resolvePage };
+  const noteProcessor = createNoteProcessor({ schemes });
+  /** A cached note is valid while each of its links still resolves as it did. */
+  const linksHold = (links: RenderedNoteText["links"]) =>
+    links.every(({ url, result }) => {
+      const match = /^([a-z][a-z-]*):([^#]*)(?:#(.*))?$/.exec(url)!;
+      return JSON.stringify(schemes[match[1]!]!(decodeURIComponent(match[2]!), match[3])) === JSON.stringify(result);
+    });
   for (const { note } of notesById.values()) {
-    const file = bodyFile(note.annotation.origin, note.annotation.body);
-    note.html = String(noteProcessor.processSync(file));
-    adoptMessages(file, note.annotation.origin);
+    const { origin, body } = note.annotation;
+    const key = contentHash([body, origin.bodyStartLine]);
+    const cached = cache.lookup<RenderedNoteText>("note", key);
+    let done: RenderedNoteText;
+    if (cached && linksHold(cached.links)) done = cached;
+    else {
+      const file = bodyFile(origin, body);
+      const html = String(noteProcessor.processSync(file));
+      done = { html, links: file.data.crossLinks ?? [], messages: file.messages.map(storedMessage) };
+    }
+    cache.store("note", key, done, done === cached);
+    note.html = done.html;
+    for (const stored of done.messages) replayMessage(origin, stored);
   }
 
   // The anchor stage runs inside this loop, message by message; its share is measured on its own.
@@ -184,5 +254,5 @@ export function renderEdition(edition: Edition, options: RenderOptions): Rendere
     file.value = String(noteProcessor.processSync(file));
     return file;
   };
-  return { edition, messages, indexById, notesById, renderMarkdown };
+  return { edition, messages, indexById, notesById, renderMarkdown, cache };
 }

@@ -10,6 +10,7 @@ import type { Message } from "../load/model.ts";
 import type { RenderedNote } from "../render/render-edition.ts";
 import type { SiteUrls } from "./urls.ts";
 import type { Edition } from "../load/model.ts";
+import { contentHash, type RenderCache } from "../render/render-cache.ts";
 
 // citeproc escapes what it is given, but its output is HTML built from the edition's content: it passes through a
 // sanitiser that keeps only what citations use.
@@ -27,10 +28,12 @@ const citationHtml = unified()
 export class EditionCitations {
   readonly #edition: Edition;
   readonly #urls: SiteUrls;
+  readonly #cache: RenderCache;
 
-  constructor(edition: Edition, urls: SiteUrls) {
+  constructor(edition: Edition, urls: SiteUrls, cache: RenderCache) {
     this.#edition = edition;
     this.#urls = urls;
+    this.#cache = cache;
   }
 
   messageItem(message: Message): CslItem {
@@ -52,7 +55,7 @@ export class EditionCitations {
 
   /** The Chicago note for an item, as safe HTML: the citation a page shows without JavaScript. */
   chicagoHtml(item: CslItem): string {
-    return String(citationHtml.processSync(formatCitationHtml(item, "chicago")));
+    return this.#cache.get("chicago", contentHash(item), () => String(citationHtml.processSync(formatCitationHtml(item, "chicago"))));
   }
 }
 

@@ -141,6 +141,7 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
     const outputDir = path.resolve(directories.output);
     const problems = await verifySite(outputDir, current, { notYetWritten: [`${current.urls.home()}pagefind/`] });
     if (problems.length) throw new SiteVerificationError(problems);
+    await current.rendered.cache.save();
     // Hand the verified site to whoever indexes it (the CLI's build and start commands): see EditionBuilt.
     await eleventyConfig.emit("edition.built", { model: current, outputDir } satisfies EditionBuilt);
   });

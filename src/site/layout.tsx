@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // The page shell every page shares: head with metadata and a strict Content-Security-Policy, site header with
 // navigation and a search box, and a footer with the edition's licence and version.
 import type { Element, ElementContent, RootContent } from "hast";

@@ -5,6 +5,7 @@ import type { VFile } from "vfile";
 import { checkLineStability } from "../anchor/line-stability.ts";
 import { countErrors } from "../load/diagnostics.ts";
 import { loadEdition } from "../load/load-edition.ts";
+import { RenderCache } from "../render/render-cache.ts";
 import type { Message } from "../load/model.ts";
 import { renderEdition, type RenderedEdition, type RenderedMessage, type RenderedNote } from "../render/render-edition.ts";
 import type { ExportInput } from "../cite/exports.ts";
@@ -41,7 +42,7 @@ export class SiteModel {
   constructor(rendered: RenderedEdition, options: { threadPageSize?: number } = {}) {
     this.rendered = rendered;
     this.urls = siteUrls(rendered.edition.meta.base_url);
-    this.citations = new EditionCitations(rendered.edition, this.urls);
+    this.citations = new EditionCitations(rendered.edition, this.urls, rendered.cache);
     const size = (this.threadPageSize = options.threadPageSize ?? 200);
     this.threadPages = [];
     for (let i = 0; i < Math.max(1, rendered.messages.length); i += size)
@@ -116,14 +117,15 @@ export interface SiteModelResult {
  * Loads, validates, anchors and renders an edition: everything before pages are written. Collects every problem
  * in every file before giving up, so that an editor can fix them all in one pass.
  */
-export async function createSiteModel(root: string, options: { threadPageSize?: number } = {}): Promise<SiteModelResult> {
+export async function createSiteModel(root: string, options: { threadPageSize?: number; cache?: boolean } = {}): Promise<SiteModelResult> {
   const loadStart = performance.now();
   const { edition, files } = await loadEdition(root);
   performance.measure("edition.load", { start: loadStart, end: performance.now() });
   // Render even when loading found problems, so that anchoring problems are reported in the same pass.
   if (!edition) return { model: undefined, files };
   const urls = siteUrls(edition.meta.base_url);
-  const rendered = renderEdition(edition, { urls });
+  const cache = options.cache === false ? RenderCache.none() : await RenderCache.open(root);
+  const rendered = renderEdition(edition, { urls, cache });
   checkLineStability(edition, new Map(rendered.messages.map(({ message, lines }) => [message.id, lines])));
   if (countErrors(files)) return { model: undefined, files, rendered };
   return { model: new SiteModel(rendered, options), files, rendered };

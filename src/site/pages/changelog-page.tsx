@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // The changelog: what each version of the edition changed, line by line, so that a citation of an earlier version
 // can be followed to the text it cited.
 import type { ElementContent } from "hast";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // "Cite this": a ready citation without JavaScript (Chicago, of the whole message or note, with the permalink),
 // and, with JavaScript, a panel to choose a line or range (click a line number, shift-click to extend) or a note,
 // a format (Chicago, MLA, APA, BibTeX, RIS, CSL-JSON) and to copy the result (src/site/client/cite.ts).

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // The layout for editorial pages (edition/pages/*.md): Eleventy renders their Markdown with our unified
 // processor, and this wraps the result in the site's shell. A page with `show_exports: true` (the method page)
 // ends with the list of the edition's exports and its changelog.

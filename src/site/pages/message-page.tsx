@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // A message's page: who wrote to whom and when (at the precision the sources allow), which sources attest it,
 // the line-numbered transcript with its marked passages, the notes beside it, and the way back and forth in the
 // thread. Only the transcript is indexed for search; notes are indexed on their own pages.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // Pieces that several pages share: source citations, note-kind labels, a message's entry in the thread.
 import type { ElementContent } from "hast";
 import type { SourceCitation } from "../../load/model.ts";

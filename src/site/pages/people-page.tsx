@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // Everyone who appears in the correspondence, with how many messages each sent and received.
 import type { ElementContent } from "hast";
 import { renderPage } from "../layout.tsx";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // What a reference manager reads from a page: Dublin Core and Highwire (citation_*) meta tags, so that Zotero and
 // its kin save the right item type, author, recipient, date, title and container; and schema.org JSON-LD.
 import type { ElementContent } from "hast";

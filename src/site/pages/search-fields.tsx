@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // What Pagefind records about a page besides its text: metadata for the result template, filters for the search
 // page's facets, and a sort key for "sort by date". It sits outside the indexed body, so none of it is searched
 // as text, and is hidden from readers.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // The search page. Search runs in the browser on the Pagefind index, with Pagefind's Component UI and our own
 // result template (src/site/client/search.ts). Without JavaScript the page says so and points to the full
 // thread, so that nothing is out of reach.

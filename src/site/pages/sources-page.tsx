@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // The bibliography of the reporting: each source with what is known about it (and what is not), the messages it
 // attests, and, for editions small enough to read one, a matrix of sources × messages.
 import type { ElementContent } from "hast";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hastscript */
 // The home page and its continuation pages: the edition's title and description, then the correspondence as a
 // thread in time order, grouped by month, with each message's sender, time and first line.
 import type { ElementContent } from "hast";
