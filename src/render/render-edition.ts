@@ -2,16 +2,17 @@
 // the note chain (cross-links), once each. Problems are reported at their place in the editor's file.
 import { performance } from "node:perf_hooks";
 import { VFile } from "vfile";
-import { anchorAnnotations, type AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
+import type { AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
 import { lineLabels, type LineLabelSpec } from "../anchor/line-labels.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import { report } from "../load/diagnostics.ts";
 import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
-import { createNoteProcessor, createTranscriptHtmlProcessor, createTranscriptLinesProcessor } from "./processors.ts";
+import { createNoteProcessor } from "./processors.ts";
 import type { LinkResolution } from "./rehype-cross-links.ts";
 import { contentHash, RenderCache } from "./render-cache.ts";
-import type { AnchorProblem } from "../anchor/resolve-anchor.ts";
-import type { VFileMessage } from "vfile-message";
+import { storedMessage } from "./transcript-job.ts";
+import { TranscriptRenderer, type RenderedTranscript, type StoredMessage, type TranscriptJob } from "./transcript-job.ts";
+import { defaultThreadCount, renderInWorkers } from "./transcript-pool.ts";
 
 export interface RenderedNote {
   annotation: Annotation;
@@ -41,32 +42,10 @@ export interface RenderedEdition {
   cache: RenderCache;
 }
 
-/** A problem found while rendering, in a form that can be kept in the cache and reported again. */
-interface StoredMessage {
-  reason: string;
-  ruleId?: string;
-  line?: number;
-  column?: number;
-  note?: string;
-  fatal?: boolean | null;
-}
-
-interface RenderedTranscript {
-  html: string;
-  lines: TranscriptLine[];
-  anchored: AnchoredAnnotation[];
-  failures: Array<{ id: string; problem: AnchorProblem }>;
-  messages: StoredMessage[];
-}
-
 interface RenderedNoteText {
   html: string;
   links: Array<{ url: string; result: LinkResolution }>;
   messages: StoredMessage[];
-}
-
-function storedMessage(message: VFileMessage): StoredMessage {
-  return { reason: message.reason, ruleId: message.ruleId, line: message.line, column: message.column, note: message.note, fatal: message.fatal };
 }
 
 function replayMessage(origin: FileOrigin, stored: StoredMessage): void {
@@ -91,63 +70,70 @@ export interface RenderOptions {
   urls: EditionUrls;
   /** Rendered texts kept from earlier builds (default: none). */
   cache?: RenderCache;
-  /** The title Pagefind shows for a line's sub-result. */
-  lineTitle?: (message: Message, label: string) => string;
+  /** Threads to render transcripts on when many need rendering (default: one per core; 1 renders in this thread). */
+  threads?: number;
 }
+
+/** Below this many transcripts to render, starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 400;
 
 /** A VFile whose text has the body at the same line numbers as in the editor's file, so positions need no mapping. */
-function bodyFile(origin: FileOrigin, body: string, message?: Message): VFile {
-  const file = new VFile({ path: origin.file.path, value: "\n".repeat(origin.bodyStartLine - 1) + body });
-  if (message) file.data.message = message;
-  return file;
+function bodyFile(origin: FileOrigin, body: string): VFile {
+  return new VFile({ path: origin.file.path, value: "\n".repeat(origin.bodyStartLine - 1) + body });
 }
 
-declare module "vfile" {
-  interface DataMap {
-    message: Message;
-  }
+function transcriptJob(message: Message, annotations: Annotation[]): TranscriptJob {
+  return {
+    id: message.id,
+    path: message.origin.file.path,
+    body: message.body,
+    bodyStartLine: message.origin.bodyStartLine,
+    insertedAfter: message.inserted_after,
+    withdrawn: message.withdrawn_lines,
+    annotations: annotations.map(({ id, anchor, kind }) => ({ id, anchor, kind })),
+  };
 }
 
-export function renderEdition(edition: Edition, options: RenderOptions): RenderedEdition {
+/** Renders what the cache does not hold, on worker threads when there is enough of it to pay for them. */
+async function renderTranscripts(jobs: TranscriptJob[], threads: number): Promise<RenderedTranscript[]> {
+  if (threads > 1 && jobs.length >= WORKER_THRESHOLD) return renderInWorkers(jobs, threads);
+  const renderer = new TranscriptRenderer();
+  return jobs.map((job) => renderer.render(job));
+}
+
+export async function renderEdition(edition: Edition, options: RenderOptions): Promise<RenderedEdition> {
   const annotationsById = new Map<string, Annotation>();
   for (const group of edition.annotationsByMessage.values())
     for (const annotation of group) annotationsById.set(annotation.id, annotation);
 
   const labelSpec = (message: Message): LineLabelSpec => ({ insertedAfter: message.inserted_after, withdrawn: message.withdrawn_lines });
-  const linesProcessor = createTranscriptLinesProcessor({
-    labels: (count, file) => lineLabels(count, labelSpec(file.data.message!)).labels,
-    withdrawn: (file) => file.data.message?.withdrawn_lines ?? [],
-    title: options.lineTitle ? (label, file) => options.lineTitle!(file.data.message!, label) : undefined,
-  });
-  const htmlProcessor = createTranscriptHtmlProcessor({ noteHref: (id) => `#note-${id}` });
-
   const cache = options.cache ?? RenderCache.none();
-  let anchorTime = 0;
   const renderStart = performance.now();
+
+  // Everything a rendered transcript depends on: its text, where it sits in its file, its line labels, and the
+  // anchors of its notes. The path is not part of it: a file can be renamed without being rendered again.
+  const keys = edition.messages.map((message) => {
+    const annotations = edition.annotationsByMessage.get(message.id) ?? [];
+    return contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind])]);
+  });
+  const transcripts: Array<RenderedTranscript | undefined> = keys.map((key) => cache.lookup<RenderedTranscript>("transcript", key));
+  const reused = transcripts.map((done) => done !== undefined);
+  const missing = transcripts.flatMap((done, index) => (done ? [] : [index]));
+  const fresh = await renderTranscripts(
+    missing.map((index) => transcriptJob(edition.messages[index]!, edition.annotationsByMessage.get(edition.messages[index]!.id) ?? [])),
+    options.threads ?? defaultThreadCount(),
+  );
+  let anchorTime = 0;
+  missing.forEach((index, i) => {
+    transcripts[index] = fresh[i]!;
+    anchorTime += fresh[i]!.anchorTime;
+  });
+
   const messages: RenderedMessage[] = [];
   const indexById = new Map<string, number>();
-  for (const message of edition.messages) {
-    const annotations = edition.annotationsByMessage.get(message.id) ?? [];
-    // Everything the rendered transcript depends on: its text, where it sits in its file, its line labels, and
-    // the anchors of its notes.
-    const key = contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind])]);
-    const done = cache.get<RenderedTranscript>("transcript", key, () => {
-      const file = bodyFile(message.origin, message.body, message);
-      const tree = linesProcessor.runSync(linesProcessor.parse(file), file);
-      const lines = file.data.lines ?? [];
-      const anchorStart = performance.now();
-      const { anchored, failures } = anchorAnnotations(message.id, lines, annotations);
-      anchorTime += performance.now() - anchorStart;
-      file.data.anchored = anchored;
-      const html = htmlProcessor.stringify(htmlProcessor.runSync(tree, file), file);
-      return {
-        html,
-        lines,
-        anchored,
-        failures: failures.map(({ annotation, problem }) => ({ id: annotation.id, problem })),
-        messages: file.messages.map(storedMessage),
-      };
-    });
+  for (const [index, message] of edition.messages.entries()) {
+    const done = transcripts[index]!;
+    cache.store("transcript", keys[index]!, done, reused[index]!);
     const { lines, anchored } = done;
     for (const stored of done.messages) replayMessage(message.origin, stored);
     for (const line of lines)

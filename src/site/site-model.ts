@@ -125,7 +125,7 @@ export async function createSiteModel(root: string, options: { threadPageSize?: 
   if (!edition) return { model: undefined, files };
   const urls = siteUrls(edition.meta.base_url);
   const cache = options.cache === false ? RenderCache.none() : await RenderCache.open(root);
-  const rendered = renderEdition(edition, { urls, cache });
+  const rendered = await renderEdition(edition, { urls, cache });
   checkLineStability(edition, new Map(rendered.messages.map(({ message, lines }) => [message.id, lines])));
   if (countErrors(files)) return { model: undefined, files, rendered };
   return { model: new SiteModel(rendered, options), files, rendered };
