@@ -28,6 +28,10 @@ export interface SelfTime {
 }
 
 export interface ProfileSummary {
+  /** From the profile's start to its end. */
+  durationMs: number;
+  /** Sampled while the main thread waited (for Pagefind's binary, the disk, a worker). */
+  idleMs: number;
   totalMs: number;
   byPackage: SelfTime[];
   byModule: SelfTime[];
@@ -85,13 +89,17 @@ export function summariseProfile(profile: CpuProfile, projectRoot: string, limit
   const byModule = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let totalMs = 0;
+  let idleMs = 0;
   const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
   for (const [id, micros] of selfByNode) {
     const frame = nodes.get(id);
     if (!frame) continue;
     const ms = micros / 1000;
     // Idle time is the process waiting (for Pagefind's binary, for the disk): not CPU the build spent.
-    if (frame.functionName === "(idle)") continue;
+    if (frame.functionName === "(idle)") {
+      idleMs += ms;
+      continue;
+    }
     totalMs += ms;
     const { pkg, module } = classify(frame.url, frame.functionName, projectRoot);
     add(byPackage, pkg, ms);
@@ -99,6 +107,8 @@ export function summariseProfile(profile: CpuProfile, projectRoot: string, limit
     add(byFunction, `${frame.functionName || "(anonymous)"} ${module}${frame.url ? `:${frame.lineNumber + 1}` : ""}`, ms);
   }
   return {
+    durationMs: (profile.endTime - profile.startTime) / 1000,
+    idleMs,
     totalMs,
     byPackage: ranked(byPackage, totalMs, limit),
     byModule: ranked(byModule, totalMs, limit),
@@ -129,7 +139,8 @@ export function profileTables(summary: ProfileSummary): string {
       ...rows.map((row) => `| \`${row.name.replace(/\|/g, "\\|")}\` | ${row.selfMs.toFixed(0)} | ${(row.share * 100).toFixed(1)} % |`),
     ].join("\n");
   return [
-    `CPU time sampled (idle excluded): ${(summary.totalMs / 1000).toFixed(2)} s`,
+    `Main thread: ${(summary.durationMs / 1000).toFixed(1)} s profiled, ${(summary.totalMs / 1000).toFixed(1)} s busy,` +
+      ` ${(summary.idleMs / 1000).toFixed(1)} s idle (waiting, e.g. for Pagefind's binary); shares below are of the busy time.`,
     "",
     table("package / folder", summary.byPackage),
     "",

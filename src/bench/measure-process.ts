@@ -28,6 +28,8 @@ export interface ProcessMeasurement {
   wallMs: number;
   /** Largest sum of VmRSS over the child and all its descendants at one sample, in bytes. */
   peakTreeRssBytes: number;
+  /** The largest RSS seen for one process of each command name (node, pagefind, esbuild…), in bytes. */
+  peakRssByCommand: Record<string, number>;
   /** Most processes seen in the tree at one sample. */
   peakProcesses: number;
   samples: number;
@@ -58,15 +60,16 @@ const KEEP_OUTPUT = 64 * 1024;
  * Parent pid and CPU ticks used (utime + stime) of every process on the machine, from /proc/<pid>/stat (fields
  * counted from the one after the command's closing paren).
  */
-function processTable(): Map<number, { parent: number; ticks: number }> {
-  const parents = new Map<number, { parent: number; ticks: number }>();
+function processTable(): Map<number, { parent: number; ticks: number; name: string }> {
+  const parents = new Map<number, { parent: number; ticks: number; name: string }>();
   for (const entry of readdirSync("/proc")) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parents.set(pid, { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      parents.set(pid, { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), name });
     } catch {
       // The process ended between listing and reading.
     }
@@ -87,7 +90,10 @@ function vmRssBytes(pid: number): number {
  * The root and all its descendants; `exclude` drops a wrapper (GNU time) from the count but not its children.
  * `ticks` has the CPU ticks each process of the tree has used so far.
  */
-export function sampleTree(root: number, exclude?: number): { rss: number; processes: number; ticks: Map<number, number> } {
+export function sampleTree(
+  root: number,
+  exclude?: number,
+): { rss: number; processes: number; ticks: Map<number, number>; rssByName: Map<string, number> } {
   const table = processTable();
   const children = new Map<number, number[]>();
   for (const [pid, { parent }] of table) {
@@ -98,17 +104,21 @@ export function sampleTree(root: number, exclude?: number): { rss: number; proce
   let rss = 0;
   let processes = 0;
   const ticks = new Map<number, number>();
+  const rssByName = new Map<string, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     if (pid !== exclude) {
-      rss += vmRssBytes(pid);
+      const own = vmRssBytes(pid);
+      rss += own;
       processes++;
       ticks.set(pid, table.get(pid)?.ticks ?? 0);
+      const name = table.get(pid)?.name ?? "?";
+      rssByName.set(name, Math.max(own, rssByName.get(name) ?? 0));
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return { rss, processes, ticks };
+  return { rss, processes, ticks, rssByName };
 }
 
 /** Clock ticks the machine has spent busy and in total, from the first line of /proc/stat (USER_HZ = 100). */
@@ -167,10 +177,12 @@ export async function measureProcess(command: string, args: string[], options: M
   let peakProcesses = 0;
   let samples = 0;
   const treeTicks = new Map<number, number>();
+  const peakRssByCommand: Record<string, number> = {};
   const sample = () => {
     if (child.pid === undefined) return;
-    const { rss, processes, ticks } = sampleTree(child.pid, timeFile ? child.pid : undefined);
+    const { rss, processes, ticks, rssByName } = sampleTree(child.pid, timeFile ? child.pid : undefined);
     for (const [pid, used] of ticks) treeTicks.set(pid, Math.max(used, treeTicks.get(pid) ?? 0));
+    for (const [name, bytes] of rssByName) peakRssByCommand[name] = Math.max(bytes, peakRssByCommand[name] ?? 0);
     samples++;
     peakTreeRssBytes = Math.max(peakTreeRssBytes, rss);
     peakProcesses = Math.max(peakProcesses, processes);
@@ -212,6 +224,7 @@ export async function measureProcess(command: string, args: string[], options: M
     timedOut,
     wallMs,
     peakTreeRssBytes,
+    peakRssByCommand,
     peakProcesses,
     samples,
     cpuSeconds,

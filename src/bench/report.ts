@@ -83,6 +83,7 @@ function searchRow(label: string, totals: ByteTotals): string {
 export function formatReport(results: BenchResults, summary = summarise(results)): string {
   const { machine, code, edition, options } = results;
   const out: string[] = [];
+  const notes: string[] = [];
   out.push(
     `### ${thousands(options.messages)} messages, ${thousands(options.annotations)} annotations — ${options.runs} cold run${options.runs === 1 ? "" : "s"} each, alternating`,
     "",
@@ -102,6 +103,22 @@ export function formatReport(results: BenchResults, summary = summarise(results)
   const other = (runs: Array<{ conditions?: { otherCpus?: number } }>) =>
     range(stat(defined(runs.map((run) => run.conditions?.otherCpus))), (n) => n.toFixed(2));
   out.push(`| other processes' CPU use during the runs (CPUs, of ${machine.nproc}) | ${other(results.ours)} | ${other(results.baseline)} | |`);
+  const largest = (peaks: Array<Record<string, number>>) => {
+    const names = [...new Set(peaks.flatMap((peak) => Object.keys(peak)))];
+    return names
+      .map((name) => ({ name, bytes: stat(defined(peaks.map((peak) => peak[name])))?.median ?? 0 }))
+      .filter(({ bytes }) => bytes >= 2 ** 20)
+      .sort((x, y) => y.bytes - x.bytes)
+      .map(({ name, bytes }) => `${name} ${mib(bytes)}`)
+      .join(", ");
+  };
+  out.push(
+    `| peak RSS by process (median of each one's peak) | ${largest(results.ours.filter((r) => r.ok).map((r) => r.measurement.peakRssByCommand))} | ${largest(
+      results.baseline.filter((r) => r.ok).flatMap((r) => [r.eleventy.peakRssByCommand, r.pagefind?.peakRssByCommand ?? {}]),
+    )} | |`,
+  );
+  const commits = [...new Set(results.ours.map((run) => run.code?.commit).filter(Boolean))];
+  if (commits.length > 1) notes.push(`The project's commit changed during the runs (${commits.join(" → ")}): someone was committing to src/ meanwhile.`);
   const oursPages = results.ours.find((run) => run.stages)?.stages?.pages;
   const basePages = results.baseline.find((run) => run.pagesIndexed !== undefined)?.pagesIndexed;
   out.push(`| pages indexed by Pagefind | ${oursPages !== undefined ? thousands(oursPages) : "—"} | ${basePages !== undefined ? thousands(basePages) : "—"} | |`);
@@ -142,11 +159,21 @@ export function formatReport(results: BenchResults, summary = summarise(results)
     ["total (as the build reports it)", "total"],
   ];
   const total = summary.stages.total?.median;
-  out.push("", "Our build, per stage (medians of the cold runs, as the build prints them):", "", "| stage | median | min–max | share |", "| --- | ---: | ---: | ---: |");
+  // Medians of each stage come from different runs; the run with the median total shows one consistent split.
+  const staged = results.ours.filter((run) => run.ok && run.stages).sort((x, y) => x.stages!.total - y.stages!.total);
+  const medianRun = staged[(staged.length - 1) >> 1]?.stages;
+  out.push(
+    "",
+    "Our build, per stage (as the build prints them; medians over the cold runs, and the run with the median total):",
+    "",
+    "| stage | median | min–max | median run | share in the median run |",
+    "| --- | ---: | ---: | ---: | ---: |",
+  );
   for (const [label, key] of stageRows) {
     const s = summary.stages[key];
+    const own = medianRun?.[key];
     out.push(
-      `| ${label} | ${s ? `${s.median.toFixed(2)} s` : "—"} | ${s ? `${s.min.toFixed(2)}–${s.max.toFixed(2)} s` : "—"} | ${s && total ? `${((s.median / total) * 100).toFixed(0)} %` : ""} |`,
+      `| ${label} | ${s ? `${s.median.toFixed(2)} s` : "—"} | ${s ? `${s.min.toFixed(2)}–${s.max.toFixed(2)} s` : "—"} | ${own !== undefined ? `${own.toFixed(2)} s` : "—"} | ${own !== undefined && medianRun?.total ? `${((own / medianRun.total) * 100).toFixed(0)} %` : ""} |`,
     );
   }
   if (summary.ours.wallMs && total !== undefined)
@@ -171,6 +198,7 @@ export function formatReport(results: BenchResults, summary = summarise(results)
   if (results.profile) {
     out.push("", `CPU profile of one cold build (${results.profile.file}):`, "", profileTables(results.profile));
   }
+  if (notes.length) out.push("", ...notes);
   if (results.failures.length) out.push("", "Failures:", "", ...results.failures.map((f) => "```\n" + f + "\n```"));
   return out.join("\n");
 }

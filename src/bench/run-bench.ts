@@ -44,6 +44,8 @@ export type MeasurementRecord = Omit<ProcessMeasurement, "stdout" | "stderr"> & 
 export interface OurRunRecord {
   run: number;
   ok: boolean;
+  /** The project's commit when the run started: src/ may change between runs while others work. */
+  code?: CodeVersion;
   conditions?: RunConditions;
   measurement: MeasurementRecord;
   stages?: BuildStages;
@@ -52,6 +54,7 @@ export interface OurRunRecord {
 export interface BaselineRunRecord {
   run: number;
   ok: boolean;
+  code?: CodeVersion;
   conditions?: RunConditions;
   wallMs: number;
   peakTreeRssBytes: number;
@@ -176,7 +179,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   });
   const ourRun = async (run: number, buildOptions: Parameters<typeof runOurBuild>[2]) => {
     const state = await quiet();
+    const code = describeCode(options.projectRoot);
     const result = ourRecord(run, await runOurBuild(options.projectRoot, editionRoot, buildOptions));
+    result.code = code;
     result.conditions = conditions(state, [result.measurement]);
     return result;
   };

@@ -79,16 +79,18 @@ export function createLine(random: Random, vocabulary: Vocabulary, targetLength:
   while (length < targetLength) {
     let word = vocabulary.word();
     if (sentenceStart) word = capitalise(word);
-    // Words are joined by one space; stop before the line would exceed its maximum.
-    if (length + word.length + 2 > maxLength && tokens.length) break;
+    // Words are joined by one space; stop before the line (with a final full stop) would exceed its maximum.
+    const space = tokens.length ? 1 : 0;
+    if (length + space + word.length + 1 > maxLength && tokens.length) break;
     const endSentence = random.chance(0.1);
     const after = endSentence ? random.weighted([".", "?", "!"], [8, 2, 1]) : random.chance(0.06) ? "," : "";
     tokens.push({ word, after });
     sentenceStart = endSentence;
-    length += word.length + after.length + 1;
+    length += space + word.length + after.length;
   }
   const last = tokens[tokens.length - 1]!;
-  if (!last.after || last.after === ",") last.after = random.chance(0.8) ? "." : "";
+  if (last.after === ",") last.after = ".";
+  else if (!last.after) last.after = random.chance(0.8) ? "." : "";
 
   // Markup wraps whole words, keeping glued punctuation outside, so that delimiters always flank words.
   const markup: Array<{ from: number; to: number; open: string; close: string }> = [];
