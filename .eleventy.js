@@ -4,7 +4,8 @@
 import eleventyPluginEdition from "./src/site/eleventy-plugin.ts";
 
 export default function (eleventyConfig) {
-  eleventyConfig.addPlugin(eleventyPluginEdition);
+  // A sharded build (`npm run build -- --shard 2/8`) writes one slice of the edition: see src/site/shards.ts.
+  eleventyConfig.addPlugin(eleventyPluginEdition, { shard: process.env.EDITION_SHARD });
 }
 
 export const config = {

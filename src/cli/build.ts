@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { buildSearchIndex, type SearchIndexResult } from "../index/build-search-index.ts";
 import type { EditionBuilt } from "../site/eleventy-plugin.ts";
 import { searchDocuments } from "../site/search-documents.ts";
+import { parseShard, searchBundleFolder } from "../site/shards.ts";
 import { createEleventy, findEditionError } from "./eleventy.ts";
 
 /** Milliseconds spent in each stage of one build. */
@@ -28,6 +29,8 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Where to write the site (default: _site/ in the root). */
   outputDir?: string;
+  /** Write and index one slice of the edition, as "k/n" (see site/shards.ts). */
+  shard?: string;
 }
 
 /**
@@ -50,6 +53,12 @@ function takeMeasure(name: string): number {
 
 export async function build(root = process.cwd(), options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  // The shard reaches the plugin as .eleventy.js passes it, from the environment, so that a plain Eleventy run
+  // (`EDITION_SHARD=2/8 npx @11ty/eleventy`) builds the same slice.
+  if (options.shard !== undefined) {
+    const { index, count } = parseShard(options.shard);
+    process.env.EDITION_SHARD = `${index}/${count}`;
+  }
   for (const name of ["edition.load", "edition.anchor", "edition.render"]) performance.clearMeasures(name);
   let indexed: SearchIndexResult | undefined;
   let indexTime = 0;
@@ -59,7 +68,10 @@ export async function build(root = process.cwd(), options: BuildOptions = {}): P
     config(eleventyConfig) {
       eleventyConfig.on("edition.built", async ({ model, outputDir }: EditionBuilt) => {
         const indexStart = performance.now();
-        indexed = await buildSearchIndex(outputDir, searchDocuments(model), { language: model.edition.meta.language });
+        indexed = await buildSearchIndex(outputDir, searchDocuments(model), {
+          language: model.edition.meta.language,
+          bundleFolder: searchBundleFolder(model.shard?.index ?? 1),
+        });
         indexTime = performance.now() - indexStart;
       });
     },
@@ -94,7 +106,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const outputFlag = process.argv.indexOf("--output");
     const outputDir = outputFlag > 0 ? path.resolve(process.argv[outputFlag + 1] ?? "") : undefined;
-    const { outputDir: written, indexedPages, timings } = await build(process.cwd(), { outputDir });
+    const shardFlag = process.argv.indexOf("--shard");
+    const shard = shardFlag > 0 ? (process.argv[shardFlag + 1] ?? "") : undefined;
+    const { outputDir: written, indexedPages, timings } = await build(process.cwd(), { outputDir, shard });
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
       `Built ${path.relative(process.cwd(), written) || "."}/ and indexed ${indexedPages} pages for search in ${seconds(timings.total)}` +

@@ -27,7 +27,7 @@ export function createEleventy(options: EleventyRunOptions): Eleventy {
 }
 
 /** Our errors that carry a report for the editor, rather than a bug's stack trace. */
-const REPORTED_ERRORS = new Set(["EditionError", "SiteVerificationError", "SearchIndexError"]);
+const REPORTED_ERRORS = new Set(["EditionError", "SiteVerificationError", "SearchIndexError", "ShardError"]);
 
 export function findEditionError(error: unknown): Error | undefined {
   for (let cause: unknown = error; cause; cause = (cause as { originalError?: unknown; cause?: unknown }).originalError ?? (cause as { cause?: unknown }).cause) {

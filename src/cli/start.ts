@@ -5,6 +5,7 @@ import path from "node:path";
 import { buildSearchIndex } from "../index/build-search-index.ts";
 import type { EditionBuilt } from "../site/eleventy-plugin.ts";
 import { searchDocuments } from "../site/search-documents.ts";
+import { searchBundleFolder } from "../site/shards.ts";
 import { createEleventy } from "./eleventy.ts";
 
 const port = Number(process.env.PORT ?? 8080);
@@ -18,7 +19,10 @@ const eleventy = createEleventy({
     eleventyConfig.on("edition.built", async ({ model, outputDir: written }: EditionBuilt) => {
       outputDir = written;
       const started = performance.now();
-      const { pageCount } = await buildSearchIndex(outputDir, searchDocuments(model), { language: model.edition.meta.language });
+      const { pageCount } = await buildSearchIndex(outputDir, searchDocuments(model), {
+          language: model.edition.meta.language,
+          bundleFolder: searchBundleFolder(model.shard?.index ?? 1),
+        });
       console.log(`Search index: ${pageCount} pages in ${Math.round(performance.now() - started)} ms.`);
     });
   },

@@ -27,8 +27,14 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
   return response;
 }
 
-export async function buildSearchIndex(siteDir: string, input: SearchIndexInput, options: { language?: string } = {}): Promise<SearchIndexResult> {
-  const outputPath = path.join(siteDir, "pagefind");
+export interface SearchIndexOptions {
+  language?: string;
+  /** Where the bundle goes, relative to the site (default pagefind/; a shard's own elsewhere, see site/shards.ts). */
+  bundleFolder?: string;
+}
+
+export async function buildSearchIndex(siteDir: string, input: SearchIndexInput, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const outputPath = path.join(siteDir, options.bundleFolder ?? "pagefind");
   try {
     const { index } = check("start", await pagefind.createIndex({ forceLanguage: options.language }));
     if (!index) throw new SearchIndexError("start", ["no index was created"]);

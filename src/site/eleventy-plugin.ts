@@ -16,6 +16,7 @@ import { ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT, csl
 import { createSiteModel, type NoteEntry, type SiteModel, type ThreadPage } from "./site-model.ts";
 import { permalinks } from "./urls.ts";
 import { SiteVerificationError, verifySite } from "./verify-site.ts";
+import { parseShard, searchBundleFolder, type Shard } from "./shards.ts";
 import type { RenderedMessage } from "../render/render-edition.ts";
 
 /** The event a build emits once its pages are written and verified: what the index stage needs. */
@@ -34,6 +35,8 @@ export interface Options {
   threadPageSize?: number;
   /** Receives the report of warnings of a build that succeeded (default: printed to stderr). */
   onWarnings?: (report: string) => void;
+  /** Build one slice of the edition, as "k/n" (see shards.ts); .eleventy.js passes $EDITION_SHARD. */
+  shard?: string | Shard;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -64,10 +67,12 @@ type PageData<T = unknown> = {
 export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, options: Options = {}): void {
   const root = path.resolve(options.root ?? path.join(eleventyConfig.directories.input, "..", ".."));
   const onWarnings = options.onWarnings ?? ((report: string) => console.warn(report));
+  const shard = typeof options.shard === "string" ? (options.shard ? parseShard(options.shard) : undefined) : options.shard;
+  const writesEditionPages = !shard || shard.index === 1;
   let current: SiteModel | undefined;
 
   eleventyConfig.addGlobalData("edition", async () => {
-    const { model, files } = await createSiteModel(root, { threadPageSize: options.threadPageSize });
+    const { model, files } = await createSiteModel(root, { threadPageSize: options.threadPageSize, shard });
     if (!model) throw new EditionError(files, root);
     const warnings = formatReport(files, root);
     if (warnings) onWarnings(warnings);
@@ -86,6 +91,9 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
     },
   });
   eleventyConfig.addGlobalData("layout", "edition-page.11ty.js");
+  // Editorial pages belong to the whole edition, which shard 1 writes; the edition's own templates set their
+  // permalinks and are not affected.
+  if (!writesEditionPages) eleventyConfig.addGlobalData("permalink", false);
   eleventyConfig.addTemplate("_includes/edition-page.11ty.js", {
     render: (data: PageData) =>
       editorialPage(data.edition, {
@@ -115,8 +123,32 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
       permalink,
     });
 
-  paginated<ThreadPage>("edition-thread", "edition.threadPages", (page) => permalinks.thread(page.number), threadPage);
-  paginated<RenderedMessage>("edition-messages", "edition.rendered.messages", (m) => permalinks.message(m.message.id), messagePage);
+  paginated<ThreadPage>("edition-thread", "edition.pageThreadPages", (page) => permalinks.thread(page.number), threadPage);
+  paginated<RenderedMessage>("edition-messages", "edition.pageMessages", (m) => permalinks.message(m.message.id), messagePage);
+  if (writesEditionPages) addEditionPages(single);
+
+  // The site checks its own output before anything else runs on it; Pagefind's bundle comes later.
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (!current) return;
+    const outputDir = path.resolve(directories.output);
+    const problems = await verifySite(outputDir, current, { notYetWritten: [`${current.urls.home()}${searchBundleFolder(shard?.index ?? 1)}`] });
+    if (problems.length) throw new SiteVerificationError(problems);
+    await current.rendered.cache.save();
+    // Hand the verified site to whoever indexes it (the CLI's build and start commands): see EditionBuilt.
+    await eleventyConfig.emit("edition.built", { model: current, outputDir } satisfies EditionBuilt);
+  });
+
+  eleventyConfig.addPassthroughCopy({ [path.join(here, "assets")]: "assets" });
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    await bundleClientScripts(path.join(here, "client"), path.resolve(directories.output, "assets"));
+  });
+  for (const folder of ["content", "annotations", "edition"]) eleventyConfig.addWatchTarget(path.join(root, folder));
+  // Eleventy's dependency watcher parses imported JavaScript with acorn, which cannot read our TypeScript.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
+}
+
+/** The pages of the whole edition, beside its messages and thread: written once, by shard 1 in a sharded build. */
+function addEditionPages(single: (name: string, permalink: string, render: (model: SiteModel) => string) => void): void {
   single("edition-people", permalinks.people(), peoplePage);
   single("edition-sources", permalinks.sources(), sourcesPage);
   single("edition-search", permalinks.search(), searchPage);
@@ -134,23 +166,4 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
     ])),
   );
   exportFile(TRANSCRIPT_EXPORT, (model) => plainTranscript(model.exportInput()));
-
-  // The site checks its own output before anything else runs on it; Pagefind's bundle comes later.
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (!current) return;
-    const outputDir = path.resolve(directories.output);
-    const problems = await verifySite(outputDir, current, { notYetWritten: [`${current.urls.home()}pagefind/`] });
-    if (problems.length) throw new SiteVerificationError(problems);
-    await current.rendered.cache.save();
-    // Hand the verified site to whoever indexes it (the CLI's build and start commands): see EditionBuilt.
-    await eleventyConfig.emit("edition.built", { model: current, outputDir } satisfies EditionBuilt);
-  });
-
-  eleventyConfig.addPassthroughCopy({ [path.join(here, "assets")]: "assets" });
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
-    await bundleClientScripts(path.join(here, "client"), path.resolve(directories.output, "assets"));
-  });
-  for (const folder of ["content", "annotations", "edition"]) eleventyConfig.addWatchTarget(path.join(root, folder));
-  // Eleventy's dependency watcher parses imported JavaScript with acorn, which cannot read our TypeScript.
-  eleventyConfig.setWatchJavaScriptDependencies(false);
 }

@@ -69,7 +69,7 @@ export function searchDocuments(model: SiteModel): SearchDocuments {
   const { people, meta } = model.edition;
   const pages: SearchPage[] = [];
   const records: SearchRecord[] = [];
-  for (const rendered of model.rendered.messages) {
+  for (const rendered of model.pageMessages) {
     const { message } = rendered;
     const title = messageTitle(message, people);
     const fields = messageSearchFields(model, message);

@@ -7,6 +7,7 @@ import { countErrors } from "../load/diagnostics.ts";
 import { loadEdition } from "../load/load-edition.ts";
 import { RenderCache } from "../render/render-cache.ts";
 import type { Message } from "../load/model.ts";
+import { searchBundleFolder, shardRange, type Shard } from "./shards.ts";
 import { renderEdition, type RenderedEdition, type RenderedMessage, type RenderedNote } from "../render/render-edition.ts";
 import type { ExportInput } from "../cite/exports.ts";
 import { EditionCitations } from "./citations.ts";
@@ -38,8 +39,16 @@ export class SiteModel {
   readonly messagesBySource: Map<string, Message[]>;
   /** Messages each person sent and received. */
   readonly messagesByPerson: Map<string, { sent: number; received: number }>;
+  /** The slice this build writes, in a sharded build (see shards.ts). */
+  readonly shard: Shard | undefined;
+  /** The messages whose pages this build writes and indexes: all of them, or the shard's slice. */
+  readonly pageMessages: RenderedMessage[];
+  /** The thread pages this build writes: each belongs to the shard that owns its first message. */
+  readonly pageThreadPages: ThreadPage[];
+  /** Whether this build writes the pages of the whole edition: search, people, sources, changelog, exports, editorial pages. */
+  readonly writesEditionPages: boolean;
 
-  constructor(rendered: RenderedEdition, options: { threadPageSize?: number } = {}) {
+  constructor(rendered: RenderedEdition, options: SiteModelOptions = {}) {
     this.rendered = rendered;
     this.urls = siteUrls(rendered.edition.meta.base_url);
     this.citations = new EditionCitations(rendered.edition, this.urls, rendered.cache);
@@ -48,6 +57,15 @@ export class SiteModel {
     for (let i = 0; i < Math.max(1, rendered.messages.length); i += size)
       this.threadPages.push({ number: this.threadPages.length + 1, messages: rendered.messages.slice(i, i + size) });
     this.notes = rendered.messages.flatMap((message) => message.notes.map((note) => ({ note, message })));
+    this.shard = options.shard;
+    const { start, end } = shardRange(rendered.messages.length, this.shard);
+    this.pageMessages = this.shard ? rendered.messages.slice(start, end) : rendered.messages;
+    this.pageThreadPages = this.shard ? this.threadPages.filter((page) => {
+      const first = (page.number - 1) * size;
+      // An empty edition's only thread page goes with shard 1.
+      return (first >= start && first < end) || (first === 0 && this.shard!.index === 1);
+    }) : this.threadPages;
+    this.writesEditionPages = !this.shard || this.shard.index === 1;
     this.messagesBySource = new Map();
     this.messagesByPerson = new Map();
     const count = (id: string) => {
@@ -92,6 +110,31 @@ export class SiteModel {
     };
   }
 
+  /** The Pagefind bundles a search covers: this build's own, or in a sharded build shard 1's merged with the others'. */
+  searchBundles(): { primary: string; merge: string[] } {
+    const count = this.shard?.count ?? 1;
+    const at = (index: number) => `${this.urls.home()}${searchBundleFolder(index)}`;
+    return { primary: at(1), merge: Array.from({ length: count - 1 }, (_, i) => at(i + 2)) };
+  }
+
+  /** Site paths that other shards write, which this build links to but cannot check on disk. */
+  writtenElsewhere(): { paths: Set<string>; prefixes: string[] } {
+    const paths = new Set<string>();
+    const prefixes: string[] = [];
+    if (!this.shard) return { paths, prefixes };
+    const mine = new Set(this.pageMessages.map(({ message }) => message.id));
+    for (const { message } of this.rendered.messages) if (!mine.has(message.id)) paths.add(this.urls.message(message.id));
+    const myThreadPages = new Set(this.pageThreadPages.map((page) => page.number));
+    for (const page of this.threadPages) if (!myThreadPages.has(page.number)) paths.add(this.urls.thread(page.number));
+    if (!this.writesEditionPages) {
+      for (const path of [this.urls.people(), this.urls.sources(), this.urls.search(), this.urls.changelog()]) paths.add(path);
+      for (const page of this.edition.pages) paths.add(this.urls.page(page.slug));
+      prefixes.push(this.urls.exportFile(""));
+    }
+    for (let index = 1; index <= this.shard.count; index++) if (index !== this.shard.index) prefixes.push(`${this.urls.home()}${searchBundleFolder(index)}`);
+    return { paths, prefixes };
+  }
+
   neighbours(id: string): { previous?: RenderedMessage; next?: RenderedMessage } {
     const index = this.rendered.indexById.get(id);
     if (index === undefined) return {};
@@ -117,7 +160,14 @@ export interface SiteModelResult {
  * Loads, validates, anchors and renders an edition: everything before pages are written. Collects every problem
  * in every file before giving up, so that an editor can fix them all in one pass.
  */
-export async function createSiteModel(root: string, options: { threadPageSize?: number; cache?: boolean } = {}): Promise<SiteModelResult> {
+export interface SiteModelOptions {
+  /** Messages per page of the thread (default 200). */
+  threadPageSize?: number;
+  /** Write and index only this slice of the edition. */
+  shard?: Shard;
+}
+
+export async function createSiteModel(root: string, options: SiteModelOptions & { cache?: boolean } = {}): Promise<SiteModelResult> {
   const loadStart = performance.now();
   const { edition, files } = await loadEdition(root);
   performance.measure("edition.load", { start: loadStart, end: performance.now() });

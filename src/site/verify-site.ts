@@ -58,7 +58,10 @@ export interface VerifyOptions {
 
 export async function verifySite(outputDir: string, model: SiteModel, options: VerifyOptions = {}): Promise<string[]> {
   const problems: string[] = [];
-  const notYetWritten = options.notYetWritten ?? [];
+  // In a sharded build, links into other shards' pages are followed when the shards are put together; the
+  // render stage has already checked them against the edition's line anchors.
+  const elsewhere = model.writtenElsewhere();
+  const notYetWritten = [...(options.notYetWritten ?? []), ...elsewhere.prefixes];
   const exists = new Map<string, Promise<boolean>>();
   const fileExists = (file: string) => {
     let known = exists.get(file);
@@ -83,7 +86,7 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
   }
 
   const { urls } = model;
-  for (const { message, lines, notes } of model.rendered.messages) {
+  for (const { message, lines, notes } of model.pageMessages) {
     const file = fileFor(urls.message(message.id))!;
     const ids = idsByFile.get(file);
     if (!ids) {
@@ -111,7 +114,7 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
     for (const link of links) {
       if (!link || /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith("//")) continue;
       const url = new URL(link, `http://site${page}`);
-      if (notYetWritten.some((prefix) => url.pathname.startsWith(prefix))) continue;
+      if (elsewhere.paths.has(url.pathname) || notYetWritten.some((prefix) => url.pathname.startsWith(prefix))) continue;
       const target = url.pathname === page ? file : fileFor(url.pathname);
       if (!target) {
         problems.push(`${page}: link ${link} leaves the site's path ${prefix}`);

@@ -148,7 +148,15 @@ function renderResult(data: ResultData): HTMLElement {
 function start(): void {
   const components = window.PagefindComponents;
   if (!components) return;
-  const instance = components.configureInstance("default", { ranking: SEARCH_RANKING });
+  // A sharded edition has one bundle per shard: the others are merged into the first, so one search spans them.
+  // Each merged bundle is searched by its own Pagefind instance, which takes none of the first one's options.
+  const config = document.querySelector("pagefind-config");
+  const merge = config?.getAttribute("data-merge-bundles")?.split(" ").filter(Boolean) ?? [];
+  const highlightParam = config?.getAttribute("highlight-param") ?? undefined;
+  const instance = components.configureInstance("default", {
+    ranking: SEARCH_RANKING,
+    mergeIndex: merge.map((bundlePath) => ({ bundlePath, ranking: SEARCH_RANKING, highlightParam })),
+  });
   const results = document.querySelector<HTMLElement & { resultTemplate?: (data: ResultData) => HTMLElement }>("pagefind-results");
   if (results) results.resultTemplate = renderResult;
 

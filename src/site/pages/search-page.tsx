@@ -7,7 +7,8 @@ import { renderPage } from "../layout.tsx";
 import type { SiteModel } from "../site-model.ts";
 
 export function searchPage(model: SiteModel): string {
-  const pagefind = `${model.urls.home()}pagefind/`;
+  const bundles = model.searchBundles();
+  const pagefind = bundles.primary;
   const main = (
     <div className="search-page">
       <h1>Search</h1>
@@ -22,7 +23,12 @@ export function searchPage(model: SiteModel): string {
         Search the transcripts and the editorial notes. Press <kbd>/</kbd> to search from any page, <kbd>↓</kbd> to
         move into the results, and <kbd>Enter</kbd> to open one.
       </p>
-      <pagefind-config bundle-path={pagefind} highlight-param="pagefind-highlight" lang={model.edition.meta.language} />
+      <pagefind-config
+        bundle-path={pagefind}
+        highlight-param="pagefind-highlight"
+        lang={model.edition.meta.language}
+        data-merge-bundles={bundles.merge.length ? bundles.merge.join(" ") : undefined}
+      />
       <div className="search-bar">
         <pagefind-input placeholder="Search messages, posts and notes" debounce="150" />
         <div className="search-sort">

@@ -1,0 +1,137 @@
+// A sharded build, end to end: an edition built as 4 shards in 4 separate processes, their outputs copied into
+// one folder, gives the same site as one unsharded build (every page, every link between shards), and searching
+// it in Chromium, across the shards' merged Pagefind bundles, finds exactly what the unsharded site finds.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateEdition, type GeneratedEdition } from "../../src/bench/generate-edition.ts";
+import { eventually, launchBrowser } from "../helpers/browser.ts";
+import { PROJECT_ROOT } from "../helpers/edition.ts";
+import { serveStatic, type StaticServer } from "../helpers/server.ts";
+
+const SHARDS = 4;
+let work: string;
+let generated: GeneratedEdition;
+let whole: string;
+let merged: string;
+let servers: { whole: StaticServer; merged: StaticServer };
+let browser: Browser;
+const shardLogs: string[] = [];
+
+function build(root: string, output: string, shard?: string): Promise<{ stdout: string }> {
+  const args = ["--import", import.meta.resolve("tsx"), path.join(PROJECT_ROOT, "src/cli/build.ts"), "--output", output];
+  return promisify(execFile)(process.execPath, shard ? [...args, "--shard", shard] : args, { cwd: root });
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name))).sort();
+}
+
+const isBundle = (file: string) => /^pagefind(-shard-\d+)?\//.test(file);
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), "sharded-"));
+  const root = path.join(work, "edition");
+  generated = await generateEdition(root, { messages: 240, annotations: 480, seed: 11 });
+  whole = path.join(work, "whole");
+  merged = path.join(work, "merged");
+  await build(root, whole);
+  // Separate processes, started together, as parallel CI jobs would be.
+  const outputs = Array.from({ length: SHARDS }, (_, i) => path.join(work, `shard-${i + 1}`));
+  const runs = await Promise.all(outputs.map((output, i) => build(root, output, `${i + 1}/${SHARDS}`)));
+  shardLogs.push(...runs.map((run) => run.stdout));
+  for (const output of outputs) await cp(output, merged, { recursive: true });
+  servers = { whole: await serveStatic(whole), merged: await serveStatic(merged) };
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await servers?.whole.close();
+  await servers?.merged.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("an edition built as 4 shards", () => {
+  it("indexes each message in exactly one shard", () => {
+    const indexed = shardLogs.map((log) => Number(/indexed (\d+) pages/.exec(log)?.[1]));
+    // A search document per message and per note.
+    expect(indexed.reduce((sum, n) => sum + n, 0)).toBe(240 + 480);
+    for (const count of indexed) expect(count).toBeGreaterThan(0);
+  });
+
+  it("puts together into the same site as one unsharded build, apart from the search bundles", async () => {
+    const [wholeFiles, mergedFiles] = [await filesUnder(whole), await filesUnder(merged)];
+    expect(mergedFiles.filter((file) => !isBundle(file))).toEqual(wholeFiles.filter((file) => !isBundle(file)));
+    for (let shard = 2; shard <= SHARDS; shard++) expect(mergedFiles).toContain(`pagefind-shard-${shard}/pagefind-entry.json`);
+    // Every page is the same byte for byte, previous/next and thread links across shards included; only the
+    // search page differs, by naming the bundles it merges.
+    for (const file of wholeFiles.filter((file) => file.endsWith(".html"))) {
+      const [a, b] = [await readFile(path.join(whole, file), "utf8"), await readFile(path.join(merged, file), "utf8")];
+      if (file === "search/index.html") expect(b.replace(/ data-merge-bundles="[^"]*"/, "")).toBe(a);
+      else expect(b, file).toBe(a);
+    }
+  });
+
+  async function searchThroughPage(page: Page, site: string, term: string) {
+    await page.goto(`${site}/search/?q=${encodeURIComponent(term)}`);
+    await eventually(() => page.locator("pagefind-summary").innerText()).toMatch(/result/);
+    return page.locator("pagefind-summary").innerText();
+  }
+
+  /** Every result with all its sub-results (the lines it landed on), from the page's own Pagefind instance. */
+  async function allResults(page: Page, site: string, term: string) {
+    await page.goto(`${site}/search/`);
+    // A string, not a function: the test runner would rewrite a function's import() for Node.
+    const script = `(async () => {
+      const config = document.querySelector("pagefind-config");
+      const pagefind = await import(config.getAttribute("bundle-path") + "pagefind.js");
+      await pagefind.options({ excerptLength: 10 });
+      for (const bundle of (config.getAttribute("data-merge-bundles") ?? "").split(" ").filter(Boolean)) await pagefind.mergeIndex(bundle);
+      const search = await pagefind.search(${JSON.stringify(term)});
+      const data = await Promise.all(search.results.map((result) => result.data()));
+      return data.map((result) => result.url + " " + result.sub_results.map((sub) => sub.url).sort().join(" ")).sort();
+    })()`;
+    return (await page.evaluate(script)) as string[];
+  }
+
+  /** The longest word of a message's transcript: a term that finds that message among few others. */
+  async function rareWordOf(index: number): Promise<{ id: string; word: string }> {
+    const { id, file } = generated.messages[index]!;
+    const text = await readFile(path.join(work, "edition", file), "utf8");
+    const body = text.slice(text.indexOf("\n---\n", 4) + 5);
+    const word = body.match(/[A-Za-z]{4,}/g)!.reduce((a, b) => (b.length > a.length ? b : a));
+    return { id, word };
+  }
+
+  it("finds the same messages, notes and lines from the merged bundles as from one bundle, in Chromium", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    // One word found everywhere, and one from a message of each later shard (240 messages, 60 a shard).
+    const picks = await Promise.all([70, 130, 230].map(rareWordOf));
+    for (const term of [generated.searchTerm, ...picks.map((pick) => pick.word)]) {
+      const [expected, found] = [await allResults(page, servers.whole.url, term), await allResults(page, servers.merged.url, term)];
+      expect(found.length, term).toBeGreaterThan(0);
+      expect(found, term).toEqual(expected);
+      // The search page a reader uses says the same.
+      expect(await searchThroughPage(page, servers.merged.url, term), term).toBe(await searchThroughPage(page, servers.whole.url, term));
+    }
+
+    // A message from the last shard, found through the page's own result list, opens at its line.
+    const { id, word } = picks[2]!;
+    await page.goto(`${servers.merged.url}/search/?q=${encodeURIComponent(word)}`);
+    const line = page.locator(`pagefind-results a.result-line-link[href^="/messages/${id}/?pagefind-highlight="]`).first();
+    await eventually(() => line.count()).toBeGreaterThan(0);
+    await line.click();
+    await eventually(() => page.url()).toContain(`/messages/${id}/`);
+    await eventually(() => page.locator("mark.pagefind-highlight").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
