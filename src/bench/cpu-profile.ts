@@ -28,7 +28,9 @@ export interface SelfTime {
 }
 
 export interface ProfileSummary {
-  /** From the profile's start to its end. */
+  /** How many thread profiles were summed (Node writes one per thread: main, workers, loader). */
+  threads: number;
+  /** From the profile's start to its end (the longest, if several). */
   durationMs: number;
   /** Sampled while the main thread waited (for Pagefind's binary, the disk, a worker). */
   idleMs: number;
@@ -74,40 +76,46 @@ function ranked(totals: Map<string, number>, totalMs: number, limit: number): Se
     .slice(0, limit);
 }
 
-export function summariseProfile(profile: CpuProfile, projectRoot: string, limit = 15): ProfileSummary {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-  // As Chrome's DevTools count it: a sample lasts until the next one; the last until the profile ends.
-  const selfByNode = new Map<number, number>();
-  let at = profile.startTime;
-  const stamps = profile.timeDeltas.map((delta) => (at += delta));
-  profile.samples.forEach((id, i) => {
-    const duration = (i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime) - stamps[i]!;
-    selfByNode.set(id, (selfByNode.get(id) ?? 0) + Math.max(0, duration));
-  });
-
+/** Sums self time over one profile or several (the threads of one process); idle time is kept apart. */
+export function summariseProfile(profiles: CpuProfile | CpuProfile[], projectRoot: string, limit = 15): ProfileSummary {
   const byPackage = new Map<string, number>();
   const byModule = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let totalMs = 0;
   let idleMs = 0;
+  let durationMs = 0;
   const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
-  for (const [id, micros] of selfByNode) {
-    const frame = nodes.get(id);
-    if (!frame) continue;
-    const ms = micros / 1000;
-    // Idle time is the process waiting (for Pagefind's binary, for the disk): not CPU the build spent.
-    if (frame.functionName === "(idle)") {
-      idleMs += ms;
-      continue;
+  const list = Array.isArray(profiles) ? profiles : [profiles];
+  for (const profile of list) {
+    durationMs = Math.max(durationMs, (profile.endTime - profile.startTime) / 1000);
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+    // As Chrome's DevTools count it: a sample lasts until the next one; the last until the profile ends.
+    const selfByNode = new Map<number, number>();
+    let at = profile.startTime;
+    const stamps = profile.timeDeltas.map((delta) => (at += delta));
+    profile.samples.forEach((id, i) => {
+      const duration = (i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime) - stamps[i]!;
+      selfByNode.set(id, (selfByNode.get(id) ?? 0) + Math.max(0, duration));
+    });
+    for (const [id, micros] of selfByNode) {
+      const frame = nodes.get(id);
+      if (!frame) continue;
+      const ms = micros / 1000;
+      // Idle time is the process waiting (for Pagefind's binary, for the disk): not CPU the build spent.
+      if (frame.functionName === "(idle)") {
+        idleMs += ms;
+        continue;
+      }
+      totalMs += ms;
+      const { pkg, module } = classify(frame.url, frame.functionName, projectRoot);
+      add(byPackage, pkg, ms);
+      add(byModule, module, ms);
+      add(byFunction, `${frame.functionName || "(anonymous)"} ${module}${frame.url ? `:${frame.lineNumber + 1}` : ""}`, ms);
     }
-    totalMs += ms;
-    const { pkg, module } = classify(frame.url, frame.functionName, projectRoot);
-    add(byPackage, pkg, ms);
-    add(byModule, module, ms);
-    add(byFunction, `${frame.functionName || "(anonymous)"} ${module}${frame.url ? `:${frame.lineNumber + 1}` : ""}`, ms);
   }
   return {
-    durationMs: (profile.endTime - profile.startTime) / 1000,
+    threads: list.length,
+    durationMs,
     idleMs,
     totalMs,
     byPackage: ranked(byPackage, totalMs, limit),
@@ -139,8 +147,9 @@ export function profileTables(summary: ProfileSummary): string {
       ...rows.map((row) => `| \`${row.name.replace(/\|/g, "\\|")}\` | ${row.selfMs.toFixed(0)} | ${(row.share * 100).toFixed(1)} % |`),
     ].join("\n");
   return [
-    `Main thread: ${(summary.durationMs / 1000).toFixed(1)} s profiled, ${(summary.totalMs / 1000).toFixed(1)} s busy,` +
-      ` ${(summary.idleMs / 1000).toFixed(1)} s idle (waiting, e.g. for Pagefind's binary); shares below are of the busy time.`,
+    `${summary.threads === 1 ? "One thread" : `${summary.threads} threads`}: ${(summary.durationMs / 1000).toFixed(1)} s profiled,` +
+      ` ${(summary.totalMs / 1000).toFixed(1)} s of CPU, ${(summary.idleMs / 1000).toFixed(1)} s idle (waiting for other threads, Pagefind's` +
+      " binary or the disk); shares below are of the CPU time.",
     "",
     table("package / folder", summary.byPackage),
     "",
@@ -157,9 +166,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exitCode = 2;
   } else {
     const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-    const [file] = await findProfiles(target);
-    if (!file) throw new Error(`No .cpuprofile in ${target}`);
-    console.log(`${file}\n`);
-    console.log(profileTables(summariseProfile(await readProfile(file), projectRoot, Number(process.argv[3] ?? 15))));
+    // A folder is one process's profiles, one per thread: summed, since the work may run on worker threads.
+    const files = await findProfiles(target);
+    if (!files.length) throw new Error(`No .cpuprofile in ${target}`);
+    console.log(`${files.join("\n")}\n`);
+    const profiles = await Promise.all(files.map(readProfile));
+    console.log(profileTables(summariseProfile(profiles, projectRoot, Number(process.argv[3] ?? 15))));
   }
 }

@@ -196,7 +196,7 @@ export function formatReport(results: BenchResults, summary = summarise(results)
   }
 
   if (results.profile) {
-    out.push("", `CPU profile of one cold build (${results.profile.file}):`, "", profileTables(results.profile));
+    out.push("", `CPU profile of one cold build, all threads summed (${results.profile.files.length} profiles in ${path.dirname(results.profile.file)}):`, "", profileTables(results.profile));
   }
   if (notes.length) out.push("", ...notes);
   if (results.failures.length) out.push("", "Failures:", "", ...results.failures.map((f) => "```\n" + f + "\n```"));

@@ -88,7 +88,8 @@ export interface BenchResults {
   warm: WarmRebuild[];
   site: { ours?: SiteSize; baseline?: SiteSize; typicalPage?: PageWeight };
   firstSearch?: FirstSearchResult;
-  profile?: ProfileSummary & { file: string; run: OurRunRecord };
+  /** All threads summed; `mainThread` alone. */
+  profile?: ProfileSummary & { file: string; files: string[]; run: OurRunRecord; mainThread: ProfileSummary };
   failures: string[];
 }
 
@@ -251,8 +252,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       timeoutMs: options.timeoutMs,
       nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`],
     });
-    const [file] = await findProfiles(options.cpuProfDir).catch(() => []);
-    if (file) profile = { file, run: profiled, ...summariseProfile(await readProfile(file), options.projectRoot) };
+    // One profile per thread (main, render workers, tsx's loader): summed, since the work is spread over them.
+    const files = await findProfiles(options.cpuProfDir).catch(() => []);
+    const main = files[0];
+    if (main) {
+      const all = await Promise.all(files.map(readProfile));
+      profile = {
+        file: main,
+        files,
+        run: profiled,
+        mainThread: summariseProfile(all[0]!, options.projectRoot),
+        ...summariseProfile(all, options.projectRoot),
+      };
+    }
     else failures.push(failure("The profiled build wrote no profile; it", profiled.measurement));
   }
 
