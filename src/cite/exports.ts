@@ -125,7 +125,9 @@ export function cslJson(items: readonly CslItem[]): CslItem[] {
 /** The whole correspondence as plain text: each message's heading, its URL, and its lines with their numbers. */
 export function plainTranscript(input: ExportInput): string {
   const { meta } = input.edition;
-  const width = Math.max(1, ...input.messages.flatMap(({ lines }) => lines.map((line) => line.label.length)));
+  // A loop, not Math.max(...labels): spreading an edition's every line overflows the call stack.
+  let width = 1;
+  for (const { lines } of input.messages) for (const line of lines) width = Math.max(width, line.label.length);
   const out = [meta.title, `Version ${meta.version}, ${meta.published}. ${meta.license}.`, meta.base_url, ""];
   for (const { message, lines, url } of input.messages) {
     out.push(`== ${input.describe(message)}`, `   ${url}`, "");

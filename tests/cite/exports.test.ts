@@ -100,3 +100,21 @@ describe("the exports", () => {
     expect(html).toContain('href="/changelog/"');
   });
 });
+
+describe("the exports of a large edition", () => {
+  it("writes the plain-text transcript of 200,000 lines (a spread of every line once overflowed the stack)", async () => {
+    const { plainTranscript } = await import("../../src/cite/exports.ts");
+    const meta = { title: "Large", version: "1.0.0", published: "2026-01-01", license: "CC BY 4.0", base_url: "https://example.org/" };
+    const messages = Array.from({ length: 40_000 }, (_, i) => ({
+      message: { id: `m${i}` },
+      url: `https://example.org/messages/m${i}/`,
+      lines: Array.from({ length: 5 }, (_, n) => ({ label: n === 4 && i === 0 ? "12a" : String(n + 1), text: `line ${n + 1} of m${i}` })),
+      notes: [],
+    }));
+    const text = plainTranscript({ edition: { meta }, messages, exportUrl: () => "", describe: (m: { id: string }) => m.id } as never);
+    expect(text.split("\n").filter((line) => / {2}line \d of m\d+$/.test(line))).toHaveLength(200_000);
+    // Numbers are padded to the widest label in the edition.
+    expect(text).toContain("\n  1  line 1 of m39999\n");
+    expect(text).toContain("\n12a  line 5 of m0\n");
+  });
+});
