@@ -21,9 +21,9 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  * labels, or a problem when the spec cannot describe the text (an insertion after a line that does not exist).
  */
 export function lineLabels(count: number, spec: LineLabelSpec = {}): { labels: string[]; problems: LabelProblem[] } {
-  const withdrawn = new Set((spec.withdrawn ?? []).map(String));
+  const withdrawn = new Set(spec.withdrawn);
   const pending = new Map<string, number>();
-  for (const after of spec.insertedAfter ?? []) pending.set(String(after), (pending.get(String(after)) ?? 0) + 1);
+  for (const after of spec.insertedAfter ?? []) pending.set(after, (pending.get(after) ?? 0) + 1);
 
   const labels: string[] = [];
   let base = 0;
@@ -48,6 +48,16 @@ export function lineLabels(count: number, spec: LineLabelSpec = {}): { labels: s
     hint: "List, once per inserted line, the label of the published line it follows (0 for before the first line).",
   }));
   return { labels, problems };
+}
+
+/** A line's or a range's fragment on its message's page: "L3", "L2-L4". */
+export function lineRangeFragment(first: string, last: string): string {
+  return first === last ? `L${first}` : `L${first}-L${last}`;
+}
+
+/** A line or a range in words: "line 3", "lines 2–4". */
+export function lineRangeLabel(first: string, last: string): string {
+  return first === last ? `line ${first}` : `lines ${first}–${last}`;
 }
 
 /** The published number a label belongs to: "3" for "3", "2" for "2a". */

@@ -9,7 +9,6 @@ import type { Edition, Message } from "../load/model.ts";
 import type { LineMap } from "../load/schema.ts";
 import type { TranscriptLine } from "./transcript-text.ts";
 
-
 /** A short, stable fingerprint of a line's text: enough to tell any change, not meant to be reversed. */
 export function lineFingerprint(text: string): string {
   return createHash("sha256").update(text.normalize("NFC")).digest("hex").slice(0, 16);
@@ -76,13 +75,16 @@ export function checkLineStability(edition: Edition, linesById: ReadonlyMap<stri
         });
       continue;
     }
-    const byLabel = new Map(lines.map((line) => [line.label, line]));
-    const labelOfFingerprint = new Map(lines.map((line) => [lineFingerprint(line.text), line.label]));
+    const byLabel = new Map(lines.map((line) => [line.label, { line, fingerprint: lineFingerprint(line.text) }]));
+    const labelOfFingerprint = new Map([...byLabel.values()].map(({ line, fingerprint }) => [fingerprint, line.label]));
+    // The first published line with a given text, as repeated lines ("[…]") share one fingerprint.
+    const publishedLabelOf = new Map<string, string>();
+    for (const [label, fingerprint] of Object.entries(published)) if (!publishedLabelOf.has(fingerprint)) publishedLabelOf.set(fingerprint, label);
     const withdrawn = new Set(message.withdrawn_lines ?? []);
 
     for (const [label, fingerprint] of Object.entries(published)) {
-      const line = byLabel.get(label);
-      if (!line) {
+      const current = byLabel.get(label);
+      if (!current) {
         if (withdrawn.has(label)) {
           if (!isRecorded("withdrawal", id, label))
             report(message.origin.file, `Line ${label} of ${id} is withdrawn, but the changelog does not say so`, {
@@ -99,8 +101,9 @@ export function checkLineStability(edition: Edition, linesById: ReadonlyMap<stri
         });
         continue;
       }
-      if (lineFingerprint(line.text) === fingerprint) continue;
-      const movedFrom = Object.entries(published).find(([, print]) => print === lineFingerprint(line.text))?.[0];
+      const { line } = current;
+      if (current.fingerprint === fingerprint) continue;
+      const movedFrom = publishedLabelOf.get(current.fingerprint);
       const movedTo = labelOfFingerprint.get(fingerprint);
       if (movedFrom !== undefined || movedTo !== undefined) {
         report(message.origin.file, `Line ${label} of ${id} was renumbered: ${movedTo !== undefined ? `the text published as line ${label} in version ${baseline.version} is now line ${movedTo}` : `it now reads what line ${movedFrom} read in version ${baseline.version}`}`, {

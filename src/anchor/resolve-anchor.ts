@@ -148,7 +148,7 @@ export class AnchorResolver {
   /**
    * Approximate matching for a corrected passage: the best match within the error budget, if there is exactly
    * one such best (ties between different places are ambiguous, and a note is never guessed onto one of them).
-   * The stored line, then the old context, break ties between overlapping candidates.
+   * The stored line breaks ties between equally good places.
    */
   #approximate(anchor: Extract<Anchor, { quote: string }>): AnchorResult | undefined {
     const pattern = collapse(anchor.quote);
@@ -156,7 +156,7 @@ export class AnchorResolver {
     const maxErrors = Math.floor(pattern.length * FUZZY_MAX_ERROR_RATE);
     const candidates = approxSearch(this.collapsed.text, pattern, maxErrors);
     if (!candidates.length) return undefined;
-    const best = Math.min(...candidates.map((candidate) => candidate.errors));
+    const best = candidates.reduce((least, candidate) => Math.min(least, candidate.errors), Infinity);
     const top = candidates.filter((candidate) => candidate.errors === best);
     // Matches that overlap are one place found with different boundaries; keep the one closest in length.
     const places: typeof top = [];

@@ -1,6 +1,7 @@
 // CSL-JSON items for citing the edition: one message (or one line or range of lines of it) and one editorial note.
 // Built from the load stage's model at build time; format-citation.ts turns an item into Chicago, MLA, APA, BibTeX,
 // RIS or CSL-JSON, in Node or in the browser.
+import { lineRangeFragment, lineRangeLabel } from "../anchor/line-labels.ts";
 import type { Message } from "../load/model.ts";
 import type { EditionMeta, Person } from "../load/schema.ts";
 
@@ -51,7 +52,7 @@ export interface CslItem {
 export interface CiteContext {
   edition: EditionMeta;
   people: Map<string, Person>;
-  /** The absolute URL of the page cited: the message's page, or the note's own page. */
+  /** The absolute URL of the page cited: the message's page, or the note's anchor on it. */
   pageUrl: string;
   /** When the reader consulted the page; left out of the citation when not given. */
   accessed?: Date;
@@ -107,7 +108,7 @@ export function messageItem(message: Message, context: CiteContext, selection?: 
  * the locator and the URL's fragment (#L3, #L2-L4). Used at build time and by the "cite this" panel in the browser.
  */
 export function withLineSelection(whole: CslItem, selection: LineSelection): CslItem {
-  const fragment = lineFragment(selection);
+  const fragment = lineRangeFragment(selection.first, selection.last);
   return {
     ...whole,
     id: `${whole.id}#${fragment}`,
@@ -125,7 +126,7 @@ export function accessedOn(item: CslItem, date: Date): CslItem {
 
 export function noteItem(note: CitableNote, message: Message, context: CiteContext): CslItem {
   const { edition } = context;
-  const lines = note.firstLine === note.lastLine ? `line ${note.firstLine}` : `lines ${note.firstLine}–${note.lastLine}`;
+  const lines = lineRangeLabel(note.firstLine, note.lastLine);
   const item: CslItem = {
     id: `note:${note.id}`,
     // A note is a signed, titled part of an edited and versioned whole, cited inside that whole ("in Title, ed.
@@ -226,10 +227,6 @@ function editionContainer(edition: EditionMeta): Pick<CslItem, "container-title"
   };
   if (edition.publisher) container.publisher = edition.publisher;
   return container;
-}
-
-function lineFragment({ first, last }: LineSelection): string {
-  return first === last ? `L${first}` : `L${first}-L${last}`;
 }
 
 function withFragment(pageUrl: string, fragment: string | undefined): string {

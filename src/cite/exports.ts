@@ -2,6 +2,7 @@
 // the messages with their metadata and lines as JSON, the whole edition as CSL-JSON, and a plain-text transcript
 // with line numbers. Each is a pure function of the rendered edition; the site writes them under /exports/.
 import type { AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
+import { lineRangeFragment } from "../anchor/line-labels.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import type { Annotation, Edition, Message } from "../load/model.ts";
 import type { AnnotationKind } from "../load/schema.ts";
@@ -49,7 +50,7 @@ export function webAnnotations(input: ExportInput): object {
   const editors = edition.meta.editors.map((editor) => ({ type: "Person", name: editor.name }));
   const items = input.messages.flatMap(({ url, notes }) =>
     notes.map(({ annotation, anchored, html, url: noteUrl }) => {
-      const fragment = anchored.firstLine === anchored.lastLine ? `L${anchored.firstLine}` : `L${anchored.firstLine}-L${anchored.lastLine}`;
+      const fragment = lineRangeFragment(anchored.firstLine, anchored.lastLine);
       return {
         id: noteUrl,
         type: "Annotation",

@@ -3,10 +3,10 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildSearchIndex, type SearchIndexResult } from "../index/build-search-index.ts";
+import type { SearchIndexResult } from "../index/build-search-index.ts";
+import { indexSite } from "../index/index-site.ts";
 import type { EditionBuilt } from "../site/eleventy-plugin.ts";
-import { searchDocuments } from "../site/search-documents.ts";
-import { parseShard, searchBundleFolder } from "../site/shards.ts";
+import { parseShard } from "../site/shards.ts";
 import { createEleventy, findEditionError } from "./eleventy.ts";
 
 /** Milliseconds spent in each stage of one build. */
@@ -34,7 +34,7 @@ export interface BuildOptions {
 }
 
 /**
- * Eleventy never deletes what an earlier build wrote, so a deleted note's page would stay online and in the
+ * Eleventy never deletes what an earlier build wrote, so a deleted message's page would stay online and in the
  * search index. The output folder is emptied first, unless it holds the edition itself.
  */
 async function cleanOutput(root: string, outputDir: string): Promise<void> {
@@ -53,8 +53,9 @@ function takeMeasure(name: string): number {
 
 export async function build(root = process.cwd(), options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  // The shard reaches the plugin as .eleventy.js passes it, from the environment, so that a plain Eleventy run
-  // (`EDITION_SHARD=2/8 npx @11ty/eleventy`) builds the same slice.
+  // .eleventy.js registers the plugin before anything configured here runs, so the shard reaches it through the
+  // environment, for as long as Eleventy reads its configuration.
+  const previousShard = process.env.EDITION_SHARD;
   if (options.shard !== undefined) {
     const { index, count } = parseShard(options.shard);
     process.env.EDITION_SHARD = `${index}/${count}`;
@@ -68,17 +69,19 @@ export async function build(root = process.cwd(), options: BuildOptions = {}): P
     config(eleventyConfig) {
       eleventyConfig.on("edition.built", async ({ model, outputDir }: EditionBuilt) => {
         const indexStart = performance.now();
-        indexed = await buildSearchIndex(outputDir, searchDocuments(model), {
-          language: model.edition.meta.language,
-          bundleFolder: searchBundleFolder(model.shard?.index ?? 1),
-        });
+        indexed = await indexSite(model, outputDir);
         indexTime = performance.now() - indexStart;
       });
     },
   });
   // The CLI reports problems itself, once, as the edition's report; Eleventy would print them a second time.
   eleventy.disableLogger();
-  await eleventy.init();
+  try {
+    await eleventy.init();
+  } finally {
+    if (previousShard === undefined) delete process.env.EDITION_SHARD;
+    else process.env.EDITION_SHARD = previousShard;
+  }
   const outputDir = path.resolve(root, eleventy.directories.output);
   await cleanOutput(root, outputDir);
   await eleventy.write();

@@ -2,10 +2,8 @@
 // annotations/ or edition/ rebuilds the site and its search index. Problems are reported and the server keeps
 // running, so an editor can fix them and save again.
 import path from "node:path";
-import { buildSearchIndex } from "../index/build-search-index.ts";
+import { indexSite } from "../index/index-site.ts";
 import type { EditionBuilt } from "../site/eleventy-plugin.ts";
-import { searchDocuments } from "../site/search-documents.ts";
-import { searchBundleFolder } from "../site/shards.ts";
 import { createEleventy } from "./eleventy.ts";
 
 const port = Number(process.env.PORT ?? 8080);
@@ -19,10 +17,7 @@ const eleventy = createEleventy({
     eleventyConfig.on("edition.built", async ({ model, outputDir: written }: EditionBuilt) => {
       outputDir = written;
       const started = performance.now();
-      const { pageCount } = await buildSearchIndex(outputDir, searchDocuments(model), {
-          language: model.edition.meta.language,
-          bundleFolder: searchBundleFolder(model.shard?.index ?? 1),
-        });
+      const { pageCount } = await indexSite(model, outputDir);
       console.log(`Search index: ${pageCount} pages in ${Math.round(performance.now() - started)} ms.`);
     });
   },

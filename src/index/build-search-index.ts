@@ -1,13 +1,12 @@
-// The index stage: Pagefind's Node API indexes what the site gives it (src/site/search-documents.ts): each
-// message's searchable part as HTML, so that every line becomes a sub-result, and each note as a custom record.
-// Every response's errors are checked, so that a page Pagefind could not read fails the build instead of
+// The index stage: Pagefind's Node API indexes the documents the site gives it (src/site/search-documents.ts):
+// small HTML documents, so that every line of a message becomes a sub-result and a note can be weighted below
+// transcripts. Every response's errors are checked, so that a page Pagefind could not read fails the build instead of
 // silently missing from search.
 import path from "node:path";
 import * as pagefind from "pagefind";
 
 export interface SearchIndexInput {
   pages: ReadonlyArray<{ url: string; content: string }>;
-  records: ReadonlyArray<{ url: string; content: string; language: string; meta: Record<string, string>; filters: Record<string, string[]>; sort: Record<string, string> }>;
 }
 
 export interface SearchIndexResult {
@@ -42,10 +41,8 @@ export async function buildSearchIndex(siteDir: string, input: SearchIndexInput,
     const BATCH = 256;
     for (let i = 0; i < input.pages.length; i += BATCH)
       await Promise.all(input.pages.slice(i, i + BATCH).map(async (page) => check(`index ${page.url}`, await index.addHTMLFile(page))));
-    for (let i = 0; i < input.records.length; i += BATCH)
-      await Promise.all(input.records.slice(i, i + BATCH).map(async (record) => check(`index ${record.url}`, await index.addCustomRecord(record))));
     check("write the index", await index.writeFiles({ outputPath }));
-    return { pageCount: input.pages.length + input.records.length, outputPath };
+    return { pageCount: input.pages.length, outputPath };
   } finally {
     await pagefind.close();
   }

@@ -128,6 +128,14 @@ async function readDataFile<T extends z.ZodType>(
   return validateLocated(vfile, schema, yaml.value, () => yaml);
 }
 
+function reportLineMap(file: VFile, reason: string): void {
+  report(file, reason, {
+    ruleId: "line-map-invalid",
+    place: { line: 1, column: 1 },
+    hint: "Line maps are written by `npm run line-map`; restore this file from version control rather than editing it.",
+  });
+}
+
 function indexById<T extends { id: string }>(
   items: T[],
   file: VFile,
@@ -324,21 +332,12 @@ export async function loadEdition(root: string): Promise<LoadResult> {
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      report(vfile, `The line map is not valid JSON: ${(error as Error).message}`, {
-        ruleId: "line-map-invalid",
-        place: { line: 1, column: 1 },
-        hint: "Line maps are written by `npm run line-map`; restore this file from version control rather than editing it.",
-      });
+      reportLineMap(vfile, `The line map is not valid JSON: ${(error as Error).message}`);
       continue;
     }
     const result = lineMapSchema.safeParse(parsed);
     if (result.success) lineMaps.push({ ...(result.data as LineMap), file: vfile });
-    else
-      report(vfile, `The line map does not have the expected shape: ${result.error.issues[0]?.message} at ${result.error.issues[0]?.path.join(".")}`, {
-        ruleId: "line-map-invalid",
-        place: { line: 1, column: 1 },
-        hint: "Line maps are written by `npm run line-map`; restore this file from version control rather than editing it.",
-      });
+    else reportLineMap(vfile, `The line map does not have the expected shape: ${result.error.issues[0]?.message} at ${result.error.issues[0]?.path.join(".")}`);
   }
 
   messages.sort(compareThreadOrder);

@@ -23,6 +23,11 @@ export const sourceRefSchema = z.union([
 export const MESSAGE_KINDS = ["direct-message", "email", "letter", "public-post", "statement"] as const;
 export const COMPLETENESS = ["complete", "excerpt"] as const;
 
+/** A line's label as published: its number, with a letter for a line inserted later (`2a`). */
+const lineLabelText = z.string().regex(/^\d+[a-z]?$/);
+/** A line label as an editor writes it in YAML, where `3` is a number: always kept as text. */
+const lineLabel = z.union([z.number().int().positive(), lineLabelText]).transform(String);
+
 export const messageSchema = z
   .strictObject({
     id: idSchema,
@@ -40,7 +45,7 @@ export const messageSchema = z
     in_reply_to: idSchema.optional(),
     url: z.url({ protocol: /^https?$/ }).nullable().optional(),
     /** Lines inserted after publication: the label of the published line each follows (see anchor/line-labels). */
-    inserted_after: z.array(z.union([z.number().int().nonnegative(), z.string().regex(/^\d+[a-z]?$/)]).transform(String)).optional(),
+    inserted_after: z.array(z.union([z.number().int().nonnegative(), lineLabelText]).transform(String)).optional(),
     /** Published line numbers whose lines were removed; their anchors keep pointing at a notice. */
     withdrawn_lines: z.array(z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String)).optional(),
   })
@@ -68,7 +73,6 @@ export const messageSchema = z
 
 export const ANNOTATION_KINDS = ["context", "aftermath", "variant", "fact-check", "cross-reference", "silence"] as const;
 
-const lineLabel = z.union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?$/)]).transform(String);
 const lineRange = z
   .union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?(?:-\d+[a-z]?)?$/)])
   .transform(String);
@@ -116,6 +120,8 @@ export const personSchema = z.strictObject({
   citation_name: personNameSchema.optional(),
 });
 
+const semanticVersion = z.string().regex(/^\d+\.\d+\.\d+$/, { error: "a semantic version such as 1.0.0" });
+
 /** A partial ISO date (year, year-month or full date), because sources are often dated to the month. */
 const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { error: "a date such as 2017-11 or 2017-11-13" });
 
@@ -148,7 +154,7 @@ export const editionSchema = z.strictObject({
   license: nonEmptyText,
   license_url: z.url().optional(),
   base_url: z.url({ protocol: /^https?$/ }).refine((url) => url.endsWith("/"), { error: "a URL ending in /" }),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "a semantic version such as 1.0.0" }),
+  version: semanticVersion,
   published: partialDate,
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/).default("en"),
 });
@@ -167,15 +173,15 @@ export const pageSchema = z.strictObject({
 /** One entry of edition/changelog.yaml: what a version changed, so that every correction is on record. */
 export const changelogSchema = z.array(
   z.strictObject({
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "a semantic version such as 1.1.0" }),
-    date: partialDateRequired(),
+    version: semanticVersion,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "a date such as 2026-11-22" }),
     summary: nonEmptyText.optional(),
     changes: z
       .array(
         z.strictObject({
           type: z.enum(["correction", "insertion", "withdrawal", "addition", "note"]),
           message: idSchema.optional(),
-          line: z.union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?$/)]).transform(String).optional(),
+          line: lineLabel.optional(),
           annotation: idSchema.optional(),
           description: nonEmptyText,
         }),
@@ -184,14 +190,10 @@ export const changelogSchema = z.array(
   }),
 );
 
-function partialDateRequired() {
-  return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "a date such as 2026-11-22" });
-}
-
 /** A published version's line map (edition/line-maps/<version>.json), written by `npm run line-map`. */
 export const lineMapSchema = z.strictObject({
-  version: z.string().regex(/^\d+\.\d+\.\d+$/),
-  messages: z.record(idSchema, z.record(z.string().regex(/^\d+[a-z]?$/), z.string().regex(/^[0-9a-f]{16}$/))),
+  version: semanticVersion,
+  messages: z.record(idSchema, z.record(lineLabelText, z.string().regex(/^[0-9a-f]{16}$/))),
 });
 
 export const peopleSchema = z.array(personSchema);

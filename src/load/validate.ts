@@ -26,6 +26,10 @@ const FIELD_HINTS: Record<string, string> = {
   platform: 'Name the channel, e.g. platform: "Twitter direct message".',
 };
 
+function oneOf(values: readonly unknown[]): string {
+  return `one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
+}
+
 function typeName(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
@@ -147,26 +151,18 @@ export function reportSchemaIssues(
     let reason: string;
     let ruleId = "invalid-field";
     let hint = hintFor(path);
-    if (found === undefined && issue.code !== "custom" && !misspelt.has(field)) {
-      const expected = issue.code === "invalid_type" ? issue.expected : issue.code === "invalid_value" ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` : issue.message;
-      reason = `Missing required field "${field}": expected ${expected}`;
-      ruleId = "missing-field";
-      report(file, reason, { ruleId, place: yaml.locate(path.slice(0, -1)), hint });
-      continue;
-    }
     if (found === undefined && misspelt.has(field)) continue;
-    if (issue.code === "invalid_type" && found === undefined) {
-      reason = `Missing required field "${field}": expected ${issue.expected}`;
-      ruleId = "missing-field";
+    if (found === undefined && issue.code !== "custom") {
+      const expected = issue.code === "invalid_type" ? issue.expected : issue.code === "invalid_value" ? oneOf(issue.values) : issue.message;
       // A missing key has no place of its own: point at the mapping it belongs in.
-      report(file, reason, { ruleId, place: yaml.locate(path.slice(0, -1)), hint });
+      report(file, `Missing required field "${field}": expected ${expected}`, { ruleId: "missing-field", place: yaml.locate(path.slice(0, -1)), hint });
       continue;
     }
     if (issue.code === "invalid_type") {
       reason = `Field "${field}": expected ${issue.expected}, found ${typeName(found)}`;
       ruleId = "wrong-type";
     } else if (issue.code === "invalid_value") {
-      reason = `Field "${field}": expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, found ${typeName(found)}`;
+      reason = `Field "${field}": expected ${oneOf(issue.values)}, found ${typeName(found)}`;
       const suggestion = typeof found === "string" ? closest(found, issue.values.map(String)) : undefined;
       if (suggestion) hint = `Did you mean "${suggestion}"?`;
     } else if (issue.code === "custom") {

@@ -99,6 +99,19 @@ function fencedCodeOffset(code: Element, file: VFile): number {
   return /^\s*(```|~~~)/.test(source) ? 1 : 0;
 }
 
+/**
+ * The line's number, drawn by CSS from data-n so that it is not part of the line's text: copying a passage,
+ * matching a text fragment or indexing a line sees only the words.
+ */
+function lineNumberLink(label: string, id: string): Element {
+  return {
+    type: "element",
+    tagName: "a",
+    properties: { className: [LINE_NUMBER_CLASS], href: `#${id}`, ariaLabel: `Line ${label}`, dataN: label, dataPagefindIgnore: "" },
+    children: [],
+  };
+}
+
 const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
   const idPrefix = options.idPrefix ?? "L";
   const labelsFor = options.labels ?? defaultLabels;
@@ -190,14 +203,6 @@ const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
         };
       }
       const id = lineId(label, idPrefix);
-      const number: Element = {
-        type: "element",
-        tagName: "a",
-        // The number is drawn by CSS from data-n, so that it is not part of the line's text: copying a passage,
-        // matching a text fragment or indexing a line sees only the words.
-        properties: { className: [LINE_NUMBER_CLASS], href: `#${id}`, ariaLabel: `Line ${label}`, dataN: label, dataPagefindIgnore: "" },
-        children: [],
-      };
       return {
         type: "element",
         tagName: "span",
@@ -207,7 +212,7 @@ const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
           dataLine: label,
           dataPagefindTitle: titleFor(label, file),
         },
-        children: [number, text],
+        children: [lineNumberLink(label, id), text],
       };
     };
 
@@ -230,7 +235,8 @@ const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
     // A withdrawn line's notice goes where the line was: before the first line numbered after it.
     const withdrawn = options.withdrawn?.(file) ?? [];
     if (withdrawn.length && placed.length) {
-      const inOrder = [...placed].sort((a, b) => labels.indexOf(a.label) - labels.indexOf(b.label));
+      const position = new Map(labels.map((label, i) => [label, i]));
+      const inOrder = [...placed].sort((a, b) => position.get(a.label)! - position.get(b.label)!);
       for (const label of withdrawn) {
         const id = lineId(label, idPrefix);
         const notice: Element = {
@@ -238,7 +244,7 @@ const rehypeLineAnchors: Plugin<[Options?], Root> = function (options = {}) {
           tagName: "span",
           properties: { className: [LINE_CLASS, "line-withdrawn"], id, dataLine: label },
           children: [
-            { type: "element", tagName: "a", properties: { className: [LINE_NUMBER_CLASS], href: `#${id}`, ariaLabel: `Line ${label}`, dataN: label, dataPagefindIgnore: "" }, children: [] },
+            lineNumberLink(label, id),
             { type: "element", tagName: "span", properties: { className: ["line-notice"], dataPagefindIgnore: "" }, children: [{ type: "text", value: noticeFor(label, file) }] },
           ],
         };

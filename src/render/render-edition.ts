@@ -3,15 +3,13 @@
 import { performance } from "node:perf_hooks";
 import { VFile } from "vfile";
 import type { AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
-import { lineLabels, type LineLabelSpec } from "../anchor/line-labels.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import { report } from "../load/diagnostics.ts";
 import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
 import { createNoteProcessor } from "./processors.ts";
 import type { LinkResolution } from "./rehype-cross-links.ts";
 import { contentHash, RenderCache } from "./render-cache.ts";
-import { storedMessage } from "./transcript-job.ts";
-import { TranscriptRenderer, type RenderedTranscript, type StoredMessage, type TranscriptJob } from "./transcript-job.ts";
+import { storedMessage, TranscriptRenderer, type RenderedTranscript, type StoredMessage, type TranscriptJob } from "./transcript-job.ts";
 import { defaultThreadCount, renderInWorkers } from "./transcript-pool.ts";
 
 export interface RenderedNote {
@@ -106,7 +104,6 @@ export async function renderEdition(edition: Edition, options: RenderOptions): P
   for (const group of edition.annotationsByMessage.values())
     for (const annotation of group) annotationsById.set(annotation.id, annotation);
 
-  const labelSpec = (message: Message): LineLabelSpec => ({ insertedAfter: message.inserted_after, withdrawn: message.withdrawn_lines });
   const cache = options.cache ?? RenderCache.none();
   const renderStart = performance.now();
 
@@ -144,7 +141,7 @@ export async function renderEdition(edition: Edition, options: RenderOptions): P
           place: { line: line.sourceLine ?? message.origin.bodyStartLine, column: 1 },
           hint: "Nothing to do if the transcript really contains these characters: they are never run as a template.",
         });
-    for (const problem of lineLabels(lines.length, labelSpec(message)).problems)
+    for (const problem of done.labelProblems)
       report(message.origin.file, problem.message, { ruleId: "line-labels", place: message.origin.places.inserted_after, hint: problem.hint });
     for (const { id, problem } of done.failures) {
       const { origin } = annotationsById.get(id)!;

@@ -4,7 +4,7 @@
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { anchorAnnotations, type AnchoredAnnotation, type AnnotationToAnchor } from "../anchor/anchor-annotations.ts";
-import { lineLabels } from "../anchor/line-labels.ts";
+import { lineLabels, type LabelProblem } from "../anchor/line-labels.ts";
 import type { AnchorProblem } from "../anchor/resolve-anchor.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import { createTranscriptHtmlProcessor, createTranscriptLinesProcessor, type HtmlProcessor, type TranscriptLinesProcessor } from "./processors.ts";
@@ -34,6 +34,8 @@ export interface RenderedTranscript {
   lines: TranscriptLine[];
   anchored: AnchoredAnnotation[];
   failures: Array<{ id: string; problem: AnchorProblem }>;
+  /** Where inserted_after cannot describe the transcript's lines. */
+  labelProblems: LabelProblem[];
   messages: StoredMessage[];
   /** Milliseconds spent anchoring, for the build's per-stage timings. */
   anchorTime: number;
@@ -46,6 +48,7 @@ export function storedMessage(message: VFileMessage): StoredMessage {
 declare module "vfile" {
   interface DataMap {
     job: TranscriptJob;
+    labelProblems: LabelProblem[];
   }
 }
 
@@ -56,10 +59,14 @@ export class TranscriptRenderer {
 
   constructor() {
     this.#lines = createTranscriptLinesProcessor({
-      labels: (count, file) => lineLabels(count, { insertedAfter: file.data.job?.insertedAfter, withdrawn: file.data.job?.withdrawn }).labels,
+      labels: (count, file) => {
+        const { labels, problems } = lineLabels(count, { insertedAfter: file.data.job?.insertedAfter, withdrawn: file.data.job?.withdrawn });
+        file.data.labelProblems = problems;
+        return labels;
+      },
       withdrawn: (file) => file.data.job?.withdrawn ?? [],
     });
-    this.#html = createTranscriptHtmlProcessor({ noteHref: (id) => `#note-${id}` });
+    this.#html = createTranscriptHtmlProcessor();
   }
 
   render(job: TranscriptJob): RenderedTranscript {
@@ -78,6 +85,7 @@ export class TranscriptRenderer {
       lines,
       anchored,
       failures: failures.map(({ annotation, problem }) => ({ id: annotation.id, problem })),
+      labelProblems: file.data.labelProblems ?? [],
       messages: file.messages.map(storedMessage),
       anchorTime,
     };

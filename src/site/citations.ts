@@ -6,10 +6,9 @@ import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { formatCitationHtml, messageItem, noteItem, type CslItem } from "../cite/index.ts";
-import type { Message } from "../load/model.ts";
+import type { Edition, Message } from "../load/model.ts";
 import type { RenderedNote } from "../render/render-edition.ts";
 import type { SiteUrls } from "./urls.ts";
-import type { Edition } from "../load/model.ts";
 import { contentHash, type RenderCache } from "../render/render-cache.ts";
 
 // citeproc escapes what it is given, but its output is HTML built from the edition's content: it passes through a

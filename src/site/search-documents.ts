@@ -4,10 +4,11 @@
 // edition, so that indexing neither reads the written pages back nor parses their navigation.
 import type { ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
-import { formatSent, KIND_LABELS, messageTitle } from "./format.ts";
+import { lineRangeFragment, lineRangeLabel } from "../anchor/line-labels.ts";
+import { messageTitle } from "./format.ts";
 import { sanitised } from "./html.ts";
 import { noteKindLabel } from "./pages/parts.tsx";
-import { FILTERS, messageSearchFields, NOTE_KIND_FILTER_VALUE, searchFieldsElement, type SearchFields } from "./pages/search-fields.tsx";
+import { FILTERS, messageDocumentFields, NOTE_KIND_FILTER_VALUE, searchFieldsElement, type SearchFields } from "./pages/search-fields.tsx";
 import type { SiteModel } from "./site-model.ts";
 
 export interface SearchPage {
@@ -15,18 +16,8 @@ export interface SearchPage {
   content: string;
 }
 
-export interface SearchRecord {
-  url: string;
-  content: string;
-  language: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort: Record<string, string>;
-}
-
 export interface SearchDocuments {
   pages: SearchPage[];
-  records: SearchRecord[];
 }
 
 /** Transcript lines outrank notes that merely mention the same words: the record comes first. */
@@ -68,17 +59,15 @@ function documentOf(language: string, fields: SearchFields, body: ElementContent
 export function searchDocuments(model: SiteModel): SearchDocuments {
   const { people, meta } = model.edition;
   const pages: SearchPage[] = [];
-  const records: SearchRecord[] = [];
   for (const rendered of model.pageMessages) {
     const { message } = rendered;
     const title = messageTitle(message, people);
-    const fields = messageSearchFields(model, message);
-    fields.meta = { title, type: "message", kind: KIND_LABELS[message.kind], ...fields.meta };
+    const fields = messageDocumentFields(model, message);
     pages.push({ url: model.urls.message(message.id), content: documentOf(meta.language, fields, sanitised(rendered.html) as ElementContent, TRANSCRIPT_WEIGHT) });
 
     for (const note of rendered.notes) {
       const { annotation, anchored } = note;
-      const lines = anchored.firstLine === anchored.lastLine ? `line ${anchored.firstLine}` : `lines ${anchored.firstLine}–${anchored.lastLine}`;
+      const lines = lineRangeLabel(anchored.firstLine, anchored.lastLine);
       const noteMeta = {
         // A note's heading is shown, not searched (see SEARCH_RANKING): it is `heading`, not `title`.
         heading: annotation.title ?? `${noteKindLabel(annotation.kind)}: note on ${title}, ${lines}`,
@@ -86,19 +75,20 @@ export function searchDocuments(model: SiteModel): SearchDocuments {
         kind: NOTE_KIND_FILTER_VALUE,
         noteKind: noteKindLabel(annotation.kind),
         target: `${title}, ${lines}`,
-        targetUrl: `${model.urls.message(message.id)}#${anchored.firstLine === anchored.lastLine ? `L${anchored.firstLine}` : `L${anchored.firstLine}-L${anchored.lastLine}`}`,
-        date: formatSent(message),
+        targetUrl: `${model.urls.message(message.id)}#${lineRangeFragment(anchored.firstLine, anchored.lastLine)}`,
+        date: fields.meta.date!,
       };
-      const noteFields = messageSearchFields(model, message);
-      noteFields.meta = noteMeta;
-      noteFields.filters[FILTERS.kind] = [NOTE_KIND_FILTER_VALUE];
-      noteFields.filters[FILTERS.noteKind] = [noteKindLabel(annotation.kind)];
-      noteFields.sort.date = String(Number(noteFields.sort.date) + anchored.number);
+      // A note shares its message's fields, but is of its own kind and sorts just after the message.
+      const noteFields: SearchFields = {
+        meta: noteMeta,
+        filters: { ...fields.filters, [FILTERS.kind]: [NOTE_KIND_FILTER_VALUE], [FILTERS.noteKind]: [noteKindLabel(annotation.kind)] },
+        sort: { ...fields.sort, date: String(Number(fields.sort.date) + anchored.number) },
+      };
       pages.push({
         url: model.urls.note(annotation.id, message.id),
         content: documentOf(meta.language, noteFields, sanitised(note.html) as ElementContent, NOTE_WEIGHT),
       });
     }
   }
-  return { pages, records };
+  return { pages };
 }

@@ -88,10 +88,12 @@ export class SiteModel {
     return this.rendered.edition;
   }
 
-  /** The rendered edition as the exports see it: absolute URLs, messages with their lines and notes. */
+  #exportInput: ExportInput | undefined;
+
+  /** The rendered edition as the exports see it: absolute URLs, messages with their lines and notes. Made once. */
   exportInput(): ExportInput {
     const { urls } = this;
-    return {
+    return (this.#exportInput ??= {
       edition: this.edition,
       messages: this.rendered.messages.map(({ message, lines, notes }) => ({
         message,
@@ -107,7 +109,7 @@ export class SiteModel {
       })),
       exportUrl: (name) => urls.absolute(urls.exportFile(name)),
       describe: (message) => `${messageTitle(message, this.edition.people)}, ${formatSent(message)}`,
-    };
+    });
   }
 
   /** The Pagefind bundles a search covers: this build's own, or in a sharded build shard 1's merged with the others'. */
@@ -156,10 +158,6 @@ export interface SiteModelResult {
   rendered?: RenderedEdition;
 }
 
-/**
- * Loads, validates, anchors and renders an edition: everything before pages are written. Collects every problem
- * in every file before giving up, so that an editor can fix them all in one pass.
- */
 export interface SiteModelOptions {
   /** Messages per page of the thread (default 200). */
   threadPageSize?: number;
@@ -167,6 +165,10 @@ export interface SiteModelOptions {
   shard?: Shard;
 }
 
+/**
+ * Loads, validates, anchors and renders an edition: everything before pages are written. Collects every problem
+ * in every file before giving up, so that an editor can fix them all in one pass.
+ */
 export async function createSiteModel(root: string, options: SiteModelOptions & { cache?: boolean } = {}): Promise<SiteModelResult> {
   const loadStart = performance.now();
   const { edition, files } = await loadEdition(root);

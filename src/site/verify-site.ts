@@ -1,7 +1,7 @@
-// The build checks its own output: one page per message and per note, every line anchor present once, every
-// note rendered exactly once on its message's page, and every internal link and #anchor of every page leading
+// The build checks its own output: a page per message, every line anchor present once, every note rendered
+// exactly once on its message's page, and every internal link and #anchor of every page leading
 // to a file and an element that exist. Anything missing stops the build with the list.
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SiteModel } from "./site-model.ts";
 
@@ -24,14 +24,17 @@ export class SiteVerificationError extends Error {
 const START_TAG = /<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>\/=]+(?:="[^"]*")?)*)\s*\/?>/g;
 const ATTRIBUTE = /\s([^\s"'>\/=]+)(?:="([^"]*)")?/g;
 
-function attributesOf(html: string): { ids: string[]; links: string[] } {
-  const ids: string[] = [];
+/** How many times each id occurs on the page, and every href and src. */
+function attributesOf(html: string): { ids: Map<string, number>; links: string[] } {
+  const ids = new Map<string, number>();
   const links: string[] = [];
   for (const tag of html.matchAll(START_TAG))
     for (const [, name, value] of tag[1]!.matchAll(ATTRIBUTE)) {
       if (value === undefined) continue;
-      if (name === "id") ids.push(decodeEntities(value));
-      else if (name === "href" || name === "src") links.push(decodeEntities(value));
+      if (name === "id") {
+        const id = decodeEntities(value);
+        ids.set(id, (ids.get(id) ?? 0) + 1);
+      } else if (name === "href" || name === "src") links.push(decodeEntities(value));
     }
   return { ids, links };
 }
@@ -43,12 +46,6 @@ function decodeEntities(value: string): string {
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-function count(values: readonly string[], value: string): number {
-  let n = 0;
-  for (const v of values) if (v === value) n++;
-  return n;
 }
 
 export interface VerifyOptions {
@@ -65,7 +62,7 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
   const exists = new Map<string, Promise<boolean>>();
   const fileExists = (file: string) => {
     let known = exists.get(file);
-    if (!known) exists.set(file, (known = readFile(file).then(() => true, () => false)));
+    if (!known) exists.set(file, (known = stat(file).then((found) => found.isFile(), () => false)));
     return known;
   };
   const prefix = new URL(model.edition.meta.base_url).pathname;
@@ -77,7 +74,7 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
   };
 
   // Every page's ids, read once.
-  const idsByFile = new Map<string, string[]>();
+  const idsByFile = new Map<string, Map<string, number>>();
   const linksByFile = new Map<string, string[]>();
   for (const file of await htmlFiles(outputDir)) {
     const { ids, links } = attributesOf(await readFile(file, "utf8"));
@@ -94,12 +91,12 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
       continue;
     }
     for (const label of [...lines.map((line) => line.label), ...(message.withdrawn_lines ?? [])]) {
-      const n = count(ids, `L${label}`);
+      const n = ids.get(`L${label}`) ?? 0;
       if (n !== 1) problems.push(`message ${message.id}: line anchor #L${label} appears ${n} times`);
     }
     for (const { annotation } of notes) {
       for (const id of [`note-${annotation.id}`, `ref-${annotation.id}`]) {
-        const n = count(ids, id);
+        const n = ids.get(id) ?? 0;
         if (n !== 1) problems.push(`note ${annotation.id}: #${id} appears ${n} times on ${urls.message(message.id)}, not once`);
       }
     }
@@ -130,7 +127,7 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
       if (!fragment || fragment.startsWith(":~:")) continue;
       // A line range (#L2-L4) is two anchors.
       const anchors = /^L\d+[a-z]?-L\d+[a-z]?$/.test(fragment) ? fragment.split("-") : [fragment];
-      for (const anchor of anchors) if (!targetIds.includes(anchor)) problems.push(`${page}: link ${link} points at #${anchor}, which ${url.pathname} does not have`);
+      for (const anchor of anchors) if (!targetIds.has(anchor)) problems.push(`${page}: link ${link} points at #${anchor}, which ${url.pathname} does not have`);
     }
   }
   return problems;

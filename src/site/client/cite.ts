@@ -1,5 +1,6 @@
 // The "cite this" panel: choose a line or a range (click a line number, shift-click another), a note, or the
 // whole message or note; choose a format; copy. Formatting is citation-js (src/cite/), loaded on first use.
+import { lineRangeFragment } from "../../anchor/line-labels.ts";
 import type { CslItem, LineSelection } from "../../cite/index.ts";
 
 type Formatter = typeof import("./cite-formatter.ts");
@@ -126,7 +127,7 @@ function start(): void {
         selection = { first: labels[from]!, last: labels[to]! };
       } else selection = { first: label, last: label };
       // The address bar shows the permalink of what is selected, ready to share.
-      history.replaceState(null, "", selection.first === selection.last ? `#L${selection.first}` : `#L${selection.first}-L${selection.last}`);
+      history.replaceState(null, "", `#${lineRangeFragment(selection.first, selection.last)}`);
       if (what) what.value = "lines";
       showSelection();
       void update();

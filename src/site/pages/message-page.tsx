@@ -1,27 +1,21 @@
 /** @jsxRuntime automatic @jsxImportSource hastscript */
 // A message's page: who wrote to whom and when (at the precision the sources allow), which sources attest it,
 // the line-numbered transcript with its marked passages, the notes beside it, and the way back and forth in the
-// thread. Only the transcript is indexed for search; notes are indexed on their own pages.
+// thread. Only the transcript is indexed from this page; search indexes notes as documents of their own
+// (site/search-documents.ts), which land on their anchors here.
 import type { ElementContent } from "hast";
 import type { RenderedMessage, RenderedNote } from "../../render/render-edition.ts";
 import { formatSent, KIND_LABELS, messageTitle, personName, PRECISION_LABELS } from "../format.ts";
 import { sanitised } from "../html.ts";
 import { renderPage } from "../layout.tsx";
+import { lineRangeFragment, lineRangeLabel } from "../../anchor/line-labels.ts";
 import type { SiteModel } from "../site-model.ts";
 import { noteKindLabel, sourceList } from "./parts.tsx";
-import { messageSearchFields, searchFieldsElement } from "./search-fields.tsx";
+import { messageDocumentFields, searchFieldsElement } from "./search-fields.tsx";
 import { citePanel } from "./cite-panel.tsx";
 import { messageHead } from "./reference-metadata.tsx";
 
-function lineRangeLabel(note: RenderedNote): string {
-  const { firstLine, lastLine } = note.anchored;
-  return firstLine === lastLine ? `line ${firstLine}` : `lines ${firstLine}–${lastLine}`;
-}
-
-function lineRangeFragment(note: RenderedNote): string {
-  const { firstLine, lastLine } = note.anchored;
-  return firstLine === lastLine ? `L${firstLine}` : `L${firstLine}-L${lastLine}`;
-}
+const noteLines = ({ anchored }: RenderedNote) => lineRangeLabel(anchored.firstLine, anchored.lastLine);
 
 function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
   const { annotation, anchored } = note;
@@ -35,7 +29,7 @@ function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
         <span className="note-where">
           <span className="note-kind">{noteKindLabel(annotation.kind)}</span>
           {" on "}
-          <a href={`#${lineRangeFragment(note)}`}>{lineRangeLabel(note)}</a>
+          <a href={`#${lineRangeFragment(note.anchored.firstLine, note.anchored.lastLine)}`}>{noteLines(note)}</a>
         </span>
       </p>
       <blockquote className="note-quote">
@@ -62,8 +56,6 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
   const { previous, next } = model.neighbours(message.id);
   const person = (id: string) => <a href={model.urls.person(id)}>{personName(people, id)}</a>;
   const citeItem = model.citations.messageItem(message);
-  const fields = messageSearchFields(model, message);
-  fields.meta = { title, type: "message", kind: KIND_LABELS[message.kind], ...fields.meta };
 
   const main = (
     <article className={`message message-kind-${message.kind}`}>
@@ -106,7 +98,7 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
           </div>
         </dl>
       </header>
-      {searchFieldsElement(fields)}
+      {searchFieldsElement(messageDocumentFields(model, message))}
       <div className={notes.length ? "reading has-notes" : "reading"}>
         <section className="transcript" aria-label="Transcript" data-pagefind-body="">
           <div data-pagefind-weight="3">{sanitised(rendered.html)}</div>
@@ -125,7 +117,7 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
         whole: citeItem,
         lines: true,
         notes: notes.map((note) => ({
-          label: `Note ${note.anchored.number}: ${noteKindLabel(note.annotation.kind)}, ${lineRangeLabel(note)}`,
+          label: `Note ${note.anchored.number}: ${noteKindLabel(note.annotation.kind)}, ${noteLines(note)}`,
           item: model.citations.noteItem(note, message),
         })),
       })}

@@ -71,7 +71,8 @@ export function messageHead(model: SiteModel, message: Message, item: CslItem): 
   const url = item.URL ?? "";
   const schemaType = SCHEMA_TYPES[message.kind];
   // A time goes into schema.org only when the sources give it to the minute or hour; otherwise the date alone.
-  const dated = message.precision === "minute" || message.precision === "hour" ? message.sent : isoDate(item);
+  const date = isoDate(item);
+  const dated = message.precision === "minute" || message.precision === "hour" ? message.sent : date;
   return [
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />,
     <link rel="schema.DCTERMS" href="http://purl.org/dc/terms/" />,
@@ -79,7 +80,7 @@ export function messageHead(model: SiteModel, message: Message, item: CslItem): 
     ...meta("DC.title", item.title),
     ...meta("DC.creator", author && nameOf(author)),
     ...(item.recipient ?? []).flatMap((name) => meta("DC.contributor", nameOf(name))),
-    ...meta("DC.date", isoDate(item)),
+    ...meta("DC.date", date),
     ...meta("DC.identifier", url),
     ...meta("DC.publisher", model.edition.meta.publisher),
     ...meta("DCTERMS.isPartOf", model.edition.meta.title),
@@ -87,7 +88,7 @@ export function messageHead(model: SiteModel, message: Message, item: CslItem): 
     ...meta("DC.rights", model.edition.meta.license),
     ...meta("citation_title", item.title),
     ...meta("citation_author", author && invertedName(author)),
-    ...meta("citation_date", isoDate(item).replace(/-/g, "/")),
+    ...meta("citation_date", date.replace(/-/g, "/")),
     ...meta("citation_publisher", model.edition.meta.publisher),
     ...meta("citation_public_url", url),
     ...meta("citation_language", model.edition.meta.language),

@@ -4,7 +4,7 @@
 // as text, and is hidden from readers.
 import type { ElementContent } from "hast";
 import type { Message } from "../../load/model.ts";
-import { formatSent, KIND_LABELS, personName } from "../format.ts";
+import { formatSent, KIND_LABELS, messageTitle, personName } from "../format.ts";
 import type { SiteModel } from "../site-model.ts";
 
 /** Filter names as readers see them on the search page; the URL uses the lower-case, hyphenated form. */
@@ -45,6 +45,13 @@ export function messageSearchFields(model: SiteModel, message: Message): SearchF
     },
     sort: { date: String(threadIndex * 1000) },
   };
+}
+
+/** The fields of a message's own search document: the shared ones, plus its title and kind for the result. */
+export function messageDocumentFields(model: SiteModel, message: Message): SearchFields {
+  const shared = messageSearchFields(model, message);
+  const title = messageTitle(message, model.edition.people);
+  return { ...shared, meta: { title, type: "message", kind: KIND_LABELS[message.kind], ...shared.meta } };
 }
 
 export function searchFieldsElement(fields: SearchFields): ElementContent {
