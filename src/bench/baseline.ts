@@ -1,10 +1,11 @@
 // The baseline the benchmark compares our build with: plain Eleventy 3 (src/bench/baseline/: its own config and one
 // layout, no plugins) over the same content/*.md, then the Pagefind CLI over its output. Annotations, people and
 // sources are not part of it: it is what publishing the transcripts alone would cost with the stock tools.
-import { cp, mkdir, rm } from "node:fs/promises";
+import { cp, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureProcess, type ProcessMeasurement } from "./measure-process.ts";
+import { removeBuildOutput } from "./our-build.ts";
 
 const TEMPLATE = path.join(path.dirname(fileURLToPath(import.meta.url)), "baseline");
 
@@ -24,6 +25,8 @@ export interface BaselineRun {
   /** The larger of the two trees' peaks: they never run at the same time. */
   peakTreeRssBytes: number;
   gnuTimeMaxRssBytes?: number;
+  /** As Pagefind's CLI reports it. */
+  pagesIndexed?: number;
   ok: boolean;
 }
 
@@ -36,13 +39,13 @@ export function baselineCommands(projectRoot: string): { eleventy: string[]; pag
 }
 
 export async function runBaseline(projectRoot: string, baselineRoot: string, options: { timeoutMs?: number } = {}): Promise<BaselineRun> {
-  await rm(path.join(baselineRoot, "_site"), { recursive: true, force: true });
-  await rm(path.join(baselineRoot, ".cache"), { recursive: true, force: true });
+  await removeBuildOutput(baselineRoot);
   const commands = baselineCommands(projectRoot);
   const run = ([command, ...args]: string[]) => measureProcess(command!, args, { cwd: baselineRoot, timeoutMs: options.timeoutMs });
   const eleventy = await run(commands.eleventy);
   const pagefind = eleventy.exitCode === 0 ? await run(commands.pagefind) : undefined;
   const measurements = pagefind ? [eleventy, pagefind] : [eleventy];
+  const indexed = pagefind && /Indexed (\d+) pages?/.exec(pagefind.stdout);
   const gnuTime = measurements.map((m) => m.gnuTimeMaxRssBytes).filter((rss): rss is number => rss !== undefined);
   return {
     eleventy,
@@ -50,6 +53,7 @@ export async function runBaseline(projectRoot: string, baselineRoot: string, opt
     wallMs: measurements.reduce((sum, m) => sum + m.wallMs, 0),
     peakTreeRssBytes: Math.max(...measurements.map((m) => m.peakTreeRssBytes)),
     gnuTimeMaxRssBytes: gnuTime.length ? Math.max(...gnuTime) : undefined,
+    pagesIndexed: indexed ? Number(indexed[1]) : undefined,
     ok: eleventy.exitCode === 0 && pagefind?.exitCode === 0,
   };
 }

@@ -41,7 +41,7 @@ export interface ProfileSummary {
 }
 
 /** The package or project folder a script belongs to, and its module path, from its URL. */
-export function classify(url: string, functionName: string, projectRoot: string): { pkg: string; module: string } {
+function classify(url: string, functionName: string, projectRoot: string): { pkg: string; module: string } {
   if (!url) {
     const bucket = functionName.startsWith("(") ? functionName : "(native)";
     return { pkg: bucket, module: bucket };

@@ -1,14 +1,13 @@
 // What a reader's browser transfers for a first search on the built site: the site is served by a small static
 // server that counts the bytes it sends for each response, and Chromium opens /search/?q=… cold (empty cache) and
 // waits until the results are on screen. Pagefind's share (/pagefind/) is summed apart from the whole page load.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type http from "node:http";
 import { performance } from "node:perf_hooks";
-import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
-import sirv from "sirv";
+import { chromium, type Browser } from "playwright-core";
+import { gzipSize } from "./site-size.ts";
+import { serveStatic } from "./static-server.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface ServedResponse {
   path: string;
@@ -48,57 +47,33 @@ export interface FirstSearchResult {
 // Pagefind's index, fragments and wasm are gzipped by Pagefind itself; only text is worth compressing again.
 const TEXT = /(\/|\.(html|css|js|mjs|json|svg|txt|xml))$/;
 
-interface CountingServer {
-  url: string;
-  responses: ServedResponse[];
-  close(): Promise<void>;
-}
-
-async function serveCounting(siteDir: string, since: () => number): Promise<CountingServer> {
-  const handler = sirv(siteDir, { dev: true, etag: false });
-  const responses: ServedResponse[] = [];
-  const server = http.createServer((req, res) => {
-    const socketStart = req.socket.bytesWritten;
-    const chunks: Buffer[] = [];
-    let bodyBytes = 0;
-    const count = (chunk: unknown, encoding?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
-      bodyBytes += buffer.length;
-      chunks.push(buffer);
-    };
-    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-    res.write = ((chunk: unknown, ...rest: unknown[]) => (count(chunk, rest[0]), write(chunk, ...rest))) as typeof res.write;
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => (count(chunk, rest[0]), end(chunk, ...rest))) as typeof res.end;
-    res.on("finish", () => {
-      const body = Buffer.concat(chunks);
-      const served = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-      responses.push({
-        path: served,
-        status: res.statusCode,
-        bodyBytes,
-        wireBytes: req.socket.bytesWritten - socketStart,
-        gzipBytes: TEXT.test(served) ? gzipSync(body, { level: 6 }).length : bodyBytes,
-        atMs: since(),
-      });
-    });
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.end("Not found");
+/**
+ * Wraps the response's write() and end() to keep what the site sends, and records it once sent. Node reports only
+ * the socket's total, so the body has to be caught on its way out.
+ */
+function recordResponse(req: http.IncomingMessage, res: http.ServerResponse, atMs: () => number, record: (response: ServedResponse) => void): void {
+  const socketStart = req.socket.bytesWritten;
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk, rest[0]), write(chunk, ...rest))) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => (keep(chunk, rest[0]), end(chunk, ...rest))) as typeof res.end;
+  res.on("finish", () => {
+    const body = Buffer.concat(chunks);
+    const served = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    record({
+      path: served,
+      status: res.statusCode,
+      bodyBytes: body.length,
+      wireBytes: req.socket.bytesWritten - socketStart,
+      gzipBytes: TEXT.test(served) ? gzipSize(body) : body.length,
+      atMs: atMs(),
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    responses,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 function totals(responses: readonly ServedResponse[]): ByteTotals {
@@ -111,46 +86,50 @@ function totals(responses: readonly ServedResponse[]): ByteTotals {
 const isPagefind = (r: ServedResponse) => r.path.startsWith("/pagefind/");
 
 /** A search result's link to a line, wherever the page's search UI renders its results. */
-export const RESULT_LINK = ':is(#search, pagefind-results, main) a[href*="#L"]';
+const RESULT_LINK = ':is(#search, pagefind-results, main) a[href*="#L"]';
 const SUMMARY = ":is(#search .pagefind-ui__message, pagefind-summary)";
 
-export async function measureFirstSearch(siteDir: string, query: string, options: { timeoutMs?: number } = {}): Promise<FirstSearchResult> {
-  let started = performance.now();
-  const server = await serveCounting(siteDir, () => performance.now() - started);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
+/** Waits until no response has been sent for `quietMs`, for anything the results page loads after showing them. */
+async function networkQuiet(responses: readonly ServedResponse[], quietMs = 1000): Promise<void> {
+  for (let seen = -1, quietSince = performance.now(); performance.now() - quietSince < quietMs; ) {
+    if (responses.length !== seen) {
+      seen = responses.length;
+      quietSince = performance.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function measureFirstSearch(siteDir: string, query: string): Promise<FirstSearchResult> {
+  let navigationStart = 0;
+  const served: ServedResponse[] = [];
+  const server = await serveStatic(siteDir, (req, res) => recordResponse(req, res, () => performance.now() - navigationStart, (r) => served.push(r)));
   const browserErrors: string[] = [];
+  let browser: Browser | undefined;
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    });
+    const page = await (await browser.newContext()).newPage();
     page.on("pageerror", (error) => browserErrors.push(error.message));
     page.on("console", (message) => {
       if (message.type() === "error") browserErrors.push(message.text());
     });
-    const url = `${server.url}/search/?q=${encodeURIComponent(query)}`;
-    started = performance.now();
-    await page.goto(url);
+    const url = `/search/?q=${encodeURIComponent(query)}`;
+    navigationStart = performance.now();
+    await page.goto(server.url + url);
     // A line's sub-result links to #L…: it is on screen once Pagefind has loaded the index and the fragments.
     // The results live in #search (Pagefind's default UI) or in <pagefind-results> (its Component UI).
-    await page.locator(RESULT_LINK).first().waitFor({ state: "visible", timeout: options.timeoutMs ?? 60_000 });
-    const resultsVisibleMs = performance.now() - started;
-    const atResults = server.responses.slice();
-
-    // Then until the network has been quiet for a second, for anything the results page loads after showing them.
-    for (let seen = -1, quietSince = performance.now(); performance.now() - quietSince < 1000; ) {
-      if (server.responses.length !== seen) {
-        seen = server.responses.length;
-        quietSince = performance.now();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await page.locator(RESULT_LINK).first().waitFor({ state: "visible", timeout: 60_000 });
+    const resultsVisibleMs = performance.now() - navigationStart;
+    const atResults = served.slice();
+    await networkQuiet(served);
     const lineLinks = await page.locator(RESULT_LINK).count();
     const message = (await page.locator(SUMMARY).first().textContent({ timeout: 1000 }).catch(() => null)) ?? "";
-    const responses = server.responses.slice();
+    const responses = served.slice();
     return {
-      url: `/search/?q=${encodeURIComponent(query)}`,
+      url,
       query,
       resultsVisibleMs,
       lineLinks,
@@ -161,7 +140,7 @@ export async function measureFirstSearch(siteDir: string, query: string, options
       browserErrors,
     };
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
   }
 }

@@ -217,6 +217,8 @@ function sourceRefs(random: Random, attestation: () => string): string[] {
 
 interface MessageDraft {
   id: string;
+  /** The front matter's fields, without the fences. */
+  frontMatter: string;
   lines: TextLine[];
   /** The plain lines joined as the anchor stage joins them, with whitespace collapsed. */
   collapsed: string;
@@ -245,13 +247,11 @@ function chooseQuote(random: Random, message: MessageDraft): { quote: string; pr
     const length = Math.min(words.length, random.int(2, 6));
     const start = random.int(0, words.length - length);
     const quote = words.slice(start, start + length).join(" ");
-    const at = words.slice(0, start).join(" ").length + (start ? 1 : 0);
-    const count = occurrences(message.collapsed, quote);
-    if (count === 1) return { quote };
+    if (occurrences(message.collapsed, quote) === 1) return { quote };
     for (let n = 1; n <= 3; n++) {
       if (start - n >= 0) {
         const prefix = words.slice(start - n, start).join(" ") + " ";
-        if (message.collapsed.slice(0, at).endsWith(prefix) && occurrences(message.collapsed, quote, prefix) === 1) return { quote, prefix };
+        if (occurrences(message.collapsed, quote, prefix) === 1) return { quote, prefix };
       }
       if (start + length + n <= words.length) {
         const suffix = " " + words.slice(start + length, start + length + n).join(" ");
@@ -324,7 +324,6 @@ export async function generateEdition(root: string, options: GenerateOptions): P
 
   // Messages, in time order: from 2012 on, a few hours to a few days apart.
   const drafts: MessageDraft[] = [];
-  const frontMatters: string[] = [];
   let instant = Date.UTC(2012, 0, 1, 9, 0);
   const spanMs = 8 * 365 * 24 * 3600_000;
   for (let i = 0; i < options.messages; i++) {
@@ -346,9 +345,6 @@ export async function generateEdition(root: string, options: GenerateOptions): P
     const lines: TextLine[] = [];
     for (let n = random.int(shape.lines[0], shape.lines[1]); n > 0; n--)
       lines.push(createLine(random, vocabulary, random.int(shape.length[0], shape.length[1])));
-    const collapsed = lines.map((line) => line.plain).join(" ");
-    drafts.push({ id, lines, collapsed, annotations: 0, quoteAnnotations: 0 });
-
     const fields = [
       `id: ${id}`,
       `kind: ${shape.kind}`,
@@ -362,7 +358,8 @@ export async function generateEdition(root: string, options: GenerateOptions): P
     fields.push(`completeness: ${random.chance(0.85) ? "complete" : "excerpt"}`);
     fields.push("sources:", ...sourceRefs(random, () => createSentences(random, vocabulary, 1)));
     if (random.chance(0.05)) fields.push(`title: ${yamlString(createSentences(random, vocabulary, 1).slice(0, 60).trim())}`);
-    frontMatters.push(fields.join("\n"));
+    const collapsed = lines.map((line) => line.plain).join(" ");
+    drafts.push({ id, frontMatter: fields.join("\n"), lines, collapsed, annotations: 0, quoteAnnotations: 0 });
   }
 
   // Annotations: targets drawn at random, so that some messages have many notes and some none.
@@ -392,13 +389,13 @@ export async function generateEdition(root: string, options: GenerateOptions): P
   }
 
   const messages: GeneratedMessage[] = [];
-  for (const [i, draft] of drafts.entries()) {
+  for (const draft of drafts) {
     // Emails and letters have paragraphs; a blank line is not a citable line, so it changes no line number.
     const body = draft.lines
       .map((line, n) => (n > 0 && draft.lines.length > 3 && random.chance(0.2) ? `\n${line.markdown}` : line.markdown))
       .join("\n");
     const file = `content/${draft.id}.md`;
-    await write(file, `---\n${frontMatters[i]}\n---\n${body}\n`);
+    await write(file, `---\n${draft.frontMatter}\n---\n${body}\n`);
     messages.push({
       id: draft.id,
       file,

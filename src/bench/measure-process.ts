@@ -8,16 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
-export const GNU_TIME = "/usr/bin/time";
+const GNU_TIME = "/usr/bin/time";
 
 export interface MeasureOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
   /** Kill the whole tree after this long (default: no limit). */
   timeoutMs?: number;
-  pollMs?: number;
-  /** Wrap the command in /usr/bin/time -v when it exists (default true). */
-  gnuTime?: boolean;
 }
 
 export interface ProcessMeasurement {
@@ -55,13 +52,23 @@ export interface ProcessMeasurement {
 }
 
 const KEEP_OUTPUT = 64 * 1024;
+/** How often the process tree is sampled; the report quotes it. */
+const POLL_MS = 50;
+
+interface ProcessEntry {
+  parent: number;
+  /** CPU ticks used so far (utime + stime). */
+  ticks: number;
+  /** The command name, as in `ps -o comm`. */
+  name: string;
+}
 
 /**
- * Parent pid and CPU ticks used (utime + stime) of every process on the machine, from /proc/<pid>/stat (fields
- * counted from the one after the command's closing paren).
+ * Every process on the machine, from /proc/<pid>/stat (fields counted from the one after the command's closing
+ * paren, since the name itself may hold spaces and parens).
  */
-function processTable(): Map<number, { parent: number; ticks: number; name: string }> {
-  const parents = new Map<number, { parent: number; ticks: number; name: string }>();
+function processTable(): Map<number, ProcessEntry> {
+  const table = new Map<number, ProcessEntry>();
   for (const entry of readdirSync("/proc")) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
@@ -69,12 +76,12 @@ function processTable(): Map<number, { parent: number; ticks: number; name: stri
       const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      parents.set(pid, { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), name });
+      table.set(pid, { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), name });
     } catch {
       // The process ended between listing and reading.
     }
   }
-  return parents;
+  return table;
 }
 
 function vmRssBytes(pid: number): number {
@@ -90,7 +97,7 @@ function vmRssBytes(pid: number): number {
  * The root and all its descendants; `exclude` drops a wrapper (GNU time) from the count but not its children.
  * `ticks` has the CPU ticks each process of the tree has used so far.
  */
-export function sampleTree(
+function sampleTree(
   root: number,
   exclude?: number,
 ): { rss: number; processes: number; ticks: Map<number, number>; rssByName: Map<string, number> } {
@@ -110,10 +117,11 @@ export function sampleTree(
     const pid = stack.pop()!;
     if (pid !== exclude) {
       const own = vmRssBytes(pid);
+      const entry = table.get(pid);
       rss += own;
       processes++;
-      ticks.set(pid, table.get(pid)?.ticks ?? 0);
-      const name = table.get(pid)?.name ?? "?";
+      ticks.set(pid, entry?.ticks ?? 0);
+      const name = entry?.name ?? "?";
       rssByName.set(name, Math.max(own, rssByName.get(name) ?? 0));
     }
     stack.push(...(children.get(pid) ?? []));
@@ -121,13 +129,13 @@ export function sampleTree(
   return { rss, processes, ticks, rssByName };
 }
 
-/** Clock ticks the machine has spent busy and in total, from the first line of /proc/stat (USER_HZ = 100). */
-export function cpuTicks(): { busy: number; total: number } | undefined {
+/** Clock ticks the machine has spent busy, from the first line of /proc/stat (USER_HZ = 100); undefined off Linux. */
+function busyTicks(): number | undefined {
   try {
     const fields = readFileSync("/proc/stat", "latin1").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
-    const busy = user + nice + system + irq + softirq + steal;
-    return { busy, total: busy + idle + iowait };
+    // idle and iowait (fields 4 and 5) are what is left out.
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return user + nice + system + irq + softirq + steal;
   } catch {
     return undefined;
   }
@@ -147,24 +155,35 @@ export async function waitForQuiet(options: { threshold?: number; quietMs?: numb
   let quietSince = performance.now();
   let busyCpus = 0;
   for (;;) {
-    const before = cpuTicks();
+    const before = busyTicks();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const after = cpuTicks();
-    if (!before || !after) return { waitedMs: performance.now() - started, busyCpus: 0, quiet: true };
-    busyCpus = (after.busy - before.busy) / TICKS_PER_SECOND;
+    const after = busyTicks();
+    if (before === undefined || after === undefined) return { waitedMs: performance.now() - started, busyCpus: 0, quiet: true };
+    busyCpus = (after - before) / TICKS_PER_SECOND;
     if (busyCpus >= threshold) quietSince = performance.now();
     else if (performance.now() - quietSince >= quietMs) return { waitedMs: performance.now() - started, busyCpus, quiet: true };
     if (performance.now() - started >= maxWaitMs) return { waitedMs: performance.now() - started, busyCpus, quiet: false };
   }
 }
 
+/** What `/usr/bin/time -v` wrote; empty if it wrote nothing (the command could not start, or was killed). */
+async function readGnuTimeReport(file: string): Promise<{ gnuTimeMaxRssBytes?: number; cpuSeconds?: number }> {
+  const report = await readFile(file, "utf8").catch(() => "");
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+  return {
+    gnuTimeMaxRssBytes: rss ? Number(rss[1]) * 1024 : undefined,
+    cpuSeconds: user && system ? Number(user[1]) + Number(system[1]) : undefined,
+  };
+}
+
 export async function measureProcess(command: string, args: string[], options: MeasureOptions): Promise<ProcessMeasurement> {
-  const useTime = (options.gnuTime ?? true) && existsSync(GNU_TIME);
-  const timeDir = useTime ? await mkdtemp(path.join(os.tmpdir(), "bench-time-")) : undefined;
+  const timeDir = existsSync(GNU_TIME) ? await mkdtemp(path.join(os.tmpdir(), "bench-time-")) : undefined;
   const timeFile = timeDir ? path.join(timeDir, "time.txt") : undefined;
   const [file, argv] = timeFile ? [GNU_TIME, ["-v", "-o", timeFile, command, ...args]] : [command, args];
 
-  const ticksBefore = cpuTicks();
+  const ticksBefore = busyTicks();
   const started = performance.now();
   // Its own process group, so that a timeout can end the whole tree and nothing else.
   const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -187,7 +206,7 @@ export async function measureProcess(command: string, args: string[], options: M
     peakTreeRssBytes = Math.max(peakTreeRssBytes, rss);
     peakProcesses = Math.max(peakProcesses, processes);
   };
-  const poller = setInterval(sample, options.pollMs ?? 50);
+  const poller = setInterval(sample, POLL_MS);
   let timedOut = false;
   const timer = options.timeoutMs
     ? setTimeout(() => {
@@ -201,24 +220,15 @@ export async function measureProcess(command: string, args: string[], options: M
     child.on("close", (code, signal) => resolve({ code, signal }));
   });
   const wallMs = performance.now() - started;
-  const ticksAfter = cpuTicks();
+  const ticksAfter = busyTicks();
   clearInterval(poller);
   if (timer) clearTimeout(timer);
 
-  let gnuTimeMaxRssBytes: number | undefined;
-  let cpuSeconds: number | undefined;
-  if (timeFile && timeDir) {
-    const report = await readFile(timeFile, "utf8").catch(() => "");
-    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
-    if (rss) gnuTimeMaxRssBytes = Number(rss[1]) * 1024;
-    const user = /User time \(seconds\): ([\d.]+)/.exec(report);
-    const system = /System time \(seconds\): ([\d.]+)/.exec(report);
-    if (user && system) cpuSeconds = Number(user[1]) + Number(system[1]);
-    // GNU time passes the command's exit status through; a signal shows as "Command terminated by signal N".
-    await rm(timeDir, { recursive: true, force: true });
-  }
+  const { gnuTimeMaxRssBytes, cpuSeconds } = timeFile ? await readGnuTimeReport(timeFile) : {};
+  if (timeDir) await rm(timeDir, { recursive: true, force: true });
   return {
     command: [command, ...args],
+    // GNU time passes the command's exit status through, so this is the command's own whether or not it is wrapped.
     exitCode: code,
     signal,
     timedOut,
@@ -229,7 +239,7 @@ export async function measureProcess(command: string, args: string[], options: M
     samples,
     cpuSeconds,
     sampledTreeCpuSeconds: [...treeTicks.values()].reduce((sum, t) => sum + t, 0) / TICKS_PER_SECOND,
-    machineBusySeconds: ticksBefore && ticksAfter ? (ticksAfter.busy - ticksBefore.busy) / TICKS_PER_SECOND : undefined,
+    machineBusySeconds: ticksBefore !== undefined && ticksAfter !== undefined ? (ticksAfter - ticksBefore) / TICKS_PER_SECOND : undefined,
     gnuTimeMaxRssBytes,
     stdout,
     stderr,

@@ -43,10 +43,9 @@ export function ourBuildCommand(projectRoot: string, nodeArgs: string[] = []): O
   };
 }
 
-/** Removes what a previous build left (the site and any cache), so that the next build starts cold. */
-export async function cleanEdition(editionRoot: string): Promise<void> {
-  await rm(path.join(editionRoot, "_site"), { recursive: true, force: true });
-  await rm(path.join(editionRoot, ".cache"), { recursive: true, force: true });
+/** Removes what a previous build left in `root` (the site and any cache), so that the next build starts cold. */
+export async function removeBuildOutput(root: string): Promise<void> {
+  for (const dir of ["_site", ".cache"]) await rm(path.join(root, dir), { recursive: true, force: true });
 }
 
 export interface OurBuildRun {
@@ -60,7 +59,7 @@ export async function runOurBuild(
   editionRoot: string,
   options: { cold: boolean; timeoutMs?: number; nodeArgs?: string[] },
 ): Promise<OurBuildRun> {
-  if (options.cold) await cleanEdition(editionRoot);
+  if (options.cold) await removeBuildOutput(editionRoot);
   const { command, args, env } = ourBuildCommand(projectRoot, options.nodeArgs);
   const measurement = await measureProcess(command, args, { cwd: editionRoot, env, timeoutMs: options.timeoutMs });
   const stages = parseBuildLine(measurement.stdout);

@@ -4,6 +4,7 @@ import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { profileTables } from "./cpu-profile.ts";
 import type { ByteTotals } from "./first-search-bytes.ts";
+import type { BuildStages } from "./our-build.ts";
 import type { BenchResults } from "./run-bench.ts";
 
 export interface Stat {
@@ -21,18 +22,21 @@ export function stat(values: readonly number[]): Stat | undefined {
   return { median, min: sorted[0]!, max: sorted.at(-1)!, n: sorted.length };
 }
 
-export interface Summary {
+interface Summary {
   ours: { wallMs?: Stat; cpuSeconds?: Stat; peakTreeRssBytes?: Stat; gnuTimeMaxRssBytes?: Stat };
   baseline: { wallMs?: Stat; cpuSeconds?: Stat; peakTreeRssBytes?: Stat; gnuTimeMaxRssBytes?: Stat; eleventyMs?: Stat; pagefindMs?: Stat };
   ratio: { wallMs?: number; cpuSeconds?: number; peakTreeRssBytes?: number; gnuTimeMaxRssBytes?: number };
   /** Medians of the stages our build reports, in seconds. */
-  stages: Record<"total" | "load" | "anchor" | "render" | "eleventy" | "pagefind", Stat | undefined>;
+  stages: Record<Stage, Stat | undefined>;
 }
+
+type Stage = Exclude<keyof BuildStages, "pages">;
+const STAGES: readonly Stage[] = ["total", "load", "anchor", "render", "eleventy", "pagefind"];
 
 const defined = (values: Array<number | undefined>) => values.filter((value): value is number => value !== undefined);
 
 /** Only successful runs count. */
-export function summarise(results: BenchResults): Summary {
+function summarise(results: BenchResults): Summary {
   const ours = results.ours.filter((run) => run.ok);
   const baseline = results.baseline.filter((run) => run.ok);
   const summary: Summary = {
@@ -51,14 +55,7 @@ export function summarise(results: BenchResults): Summary {
       pagefindMs: stat(defined(baseline.map((run) => run.pagefind?.wallMs))),
     },
     ratio: {},
-    stages: {
-      total: stat(defined(ours.map((run) => run.stages?.total))),
-      load: stat(defined(ours.map((run) => run.stages?.load))),
-      anchor: stat(defined(ours.map((run) => run.stages?.anchor))),
-      render: stat(defined(ours.map((run) => run.stages?.render))),
-      eleventy: stat(defined(ours.map((run) => run.stages?.eleventy))),
-      pagefind: stat(defined(ours.map((run) => run.stages?.pagefind))),
-    },
+    stages: Object.fromEntries(STAGES.map((stage) => [stage, stat(defined(ours.map((run) => run.stages?.[stage])))])) as Summary["stages"],
   };
   for (const key of ["wallMs", "cpuSeconds", "peakTreeRssBytes", "gnuTimeMaxRssBytes"] as const) {
     const a = summary.ours[key]?.median;
@@ -80,7 +77,8 @@ function searchRow(label: string, totals: ByteTotals): string {
   return `| ${label} | ${totals.requests} | ${size(totals.bodyBytes)} | ${size(totals.wireBytes)} | ${size(totals.gzipBytes)} |`;
 }
 
-export function formatReport(results: BenchResults, summary = summarise(results)): string {
+export function formatReport(results: BenchResults): string {
+  const summary = summarise(results);
   const { machine, code, edition, options } = results;
   const out: string[] = [];
   const notes: string[] = [];
@@ -150,7 +148,7 @@ export function formatReport(results: BenchResults, summary = summarise(results)
     out.push(`Baseline split (medians): Eleventy ${seconds(summary.baseline.eleventyMs.median)}, Pagefind CLI ${range(summary.baseline.pagefindMs, seconds)}.`);
   }
 
-  const stageRows: Array<[string, keyof Summary["stages"]]> = [
+  const stageRows: Array<[string, Stage]> = [
     ["load", "load"],
     ["anchor", "anchor"],
     ["render", "render"],

@@ -9,7 +9,7 @@ import { measureFirstSearch, type FirstSearchResult } from "./first-search-bytes
 import { generateEdition, type GeneratedEdition } from "./generate-edition.ts";
 import { describeCode, describeMachine, type CodeVersion, type MachineInfo } from "./machine.ts";
 import { waitForQuiet, type ProcessMeasurement } from "./measure-process.ts";
-import { ourBuildCommand, runOurBuild, type BuildStages, type OurBuildRun } from "./our-build.ts";
+import { ourBuildCommand, runOurBuild, type BuildStages } from "./our-build.ts";
 import { measurePage, measureSite, type PageWeight, type SiteSize } from "./site-size.ts";
 
 export interface BenchOptions {
@@ -45,24 +45,18 @@ export interface OurRunRecord {
   run: number;
   ok: boolean;
   /** The project's commit when the run started: src/ may change between runs while others work. */
-  code?: CodeVersion;
-  conditions?: RunConditions;
+  code: CodeVersion;
+  conditions: RunConditions;
   measurement: MeasurementRecord;
   stages?: BuildStages;
 }
 
-export interface BaselineRunRecord {
+export type BaselineRunRecord = Omit<BaselineRun, "eleventy" | "pagefind"> & {
   run: number;
-  ok: boolean;
-  code?: CodeVersion;
-  conditions?: RunConditions;
-  wallMs: number;
-  peakTreeRssBytes: number;
-  gnuTimeMaxRssBytes?: number;
+  conditions: RunConditions;
   eleventy: MeasurementRecord;
   pagefind?: MeasurementRecord;
-  pagesIndexed?: number;
-}
+};
 
 export interface WarmRebuild {
   edited: string;
@@ -99,24 +93,6 @@ function record({ stdout, stderr, ...rest }: ProcessMeasurement): MeasurementRec
   return { ...rest, stdoutTail: tail(stdout), stderrTail: tail(stderr) };
 }
 
-function ourRecord(run: number, result: OurBuildRun): OurRunRecord {
-  return { run, ok: result.ok, measurement: record(result.measurement), stages: result.stages };
-}
-
-function baselineRecord(run: number, result: BaselineRun): BaselineRunRecord {
-  const indexed = result.pagefind ? /Indexed (\d+) pages?/.exec(result.pagefind.stdout) : null;
-  return {
-    run,
-    ok: result.ok,
-    wallMs: result.wallMs,
-    peakTreeRssBytes: result.peakTreeRssBytes,
-    gnuTimeMaxRssBytes: result.gnuTimeMaxRssBytes,
-    eleventy: record(result.eleventy),
-    pagefind: result.pagefind ? record(result.pagefind) : undefined,
-    pagesIndexed: indexed ? Number(indexed[1]) : undefined,
-  };
-}
-
 function otherCpus(measurements: Array<MeasurementRecord | undefined>): number | undefined {
   let other = 0;
   let wall = 0;
@@ -127,6 +103,11 @@ function otherCpus(measurements: Array<MeasurementRecord | undefined>): number |
     wall += m.wallMs / 1000;
   }
   return wall ? other / wall : undefined;
+}
+
+/** One line of progress for a run. */
+function runLine(wallMs: number, peakTreeRssBytes: number, ok: boolean, conditions: RunConditions): string {
+  return `  ${(wallMs / 1000).toFixed(1)} s, peak ${(peakTreeRssBytes / 2 ** 20).toFixed(0)} MiB, other processes ${conditions.otherCpus?.toFixed(2) ?? "?"} CPUs${ok ? "" : " FAILED"}`;
 }
 
 function failure(what: string, measurement: MeasurementRecord): string {
@@ -167,7 +148,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
   const quiet = async () => {
     if (options.quietWaitMs === 0) return { waitedMs: 0, busyCpus: 0, quiet: true };
-    const state = await waitForQuiet({ maxWaitMs: options.quietWaitMs ?? 180_000 });
+    const state = await waitForQuiet({ maxWaitMs: options.quietWaitMs });
     if (state.waitedMs > 5000 || !state.quiet)
       log(`  (waited ${(state.waitedMs / 1000).toFixed(0)} s for the machine to be idle${state.quiet ? "" : `; still ${state.busyCpus.toFixed(1)} CPUs busy`})`);
     return state;
@@ -178,13 +159,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     quietAtStart: state.quiet,
     otherCpus: otherCpus(measurements),
   });
-  const ourRun = async (run: number, buildOptions: Parameters<typeof runOurBuild>[2]) => {
+  const ourRun = async (run: number, buildOptions: Parameters<typeof runOurBuild>[2]): Promise<OurRunRecord> => {
     const state = await quiet();
     const code = describeCode(options.projectRoot);
-    const result = ourRecord(run, await runOurBuild(options.projectRoot, editionRoot, buildOptions));
-    result.code = code;
-    result.conditions = conditions(state, [result.measurement]);
-    return result;
+    const { ok, measurement, stages } = await runOurBuild(options.projectRoot, editionRoot, buildOptions);
+    const measured = record(measurement);
+    return { run, ok, code, conditions: conditions(state, [measured]), measurement: measured, stages };
   };
 
   const ours: OurRunRecord[] = [];
@@ -193,15 +173,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log(`Run ${run}/${options.runs}: ours (cold)…`);
     const our = await ourRun(run, { cold: true, timeoutMs: options.timeoutMs });
     ours.push(our);
-    log(`  ${(our.measurement.wallMs / 1000).toFixed(1)} s, peak ${(our.measurement.peakTreeRssBytes / 2 ** 20).toFixed(0)} MiB, other processes ${our.conditions?.otherCpus?.toFixed(2) ?? "?"} CPUs${our.ok ? "" : " FAILED"}`);
+    log(runLine(our.measurement.wallMs, our.measurement.peakTreeRssBytes, our.ok, our.conditions));
     if (!our.ok) failures.push(failure(`Our build (run ${run})`, our.measurement));
     log(`Run ${run}/${options.runs}: baseline (cold)…`);
     const state = await quiet();
-    const base = baselineRecord(run, await runBaseline(options.projectRoot, baselineRoot, { timeoutMs: options.timeoutMs }));
-    base.conditions = conditions(state, [base.eleventy, base.pagefind]);
+    const result = await runBaseline(options.projectRoot, baselineRoot, { timeoutMs: options.timeoutMs });
+    const eleventy = record(result.eleventy);
+    const pagefind = result.pagefind && record(result.pagefind);
+    const base: BaselineRunRecord = { run, ...result, conditions: conditions(state, [eleventy, pagefind]), eleventy, pagefind };
     baseline.push(base);
-    log(`  ${(base.wallMs / 1000).toFixed(1)} s, peak ${(base.peakTreeRssBytes / 2 ** 20).toFixed(0)} MiB, other processes ${base.conditions?.otherCpus?.toFixed(2) ?? "?"} CPUs${base.ok ? "" : " FAILED"}`);
-    if (!base.ok) failures.push(failure(`The baseline (run ${run})`, base.pagefind && base.eleventy.exitCode === 0 ? base.pagefind : base.eleventy));
+    log(runLine(base.wallMs, base.peakTreeRssBytes, base.ok, base.conditions));
+    // Pagefind runs only after Eleventy succeeded: if it ran, it is what failed.
+    if (!base.ok) failures.push(failure(`The baseline (run ${run})`, base.pagefind ?? base.eleventy));
   }
 
   const site: BenchResults["site"] = {};
@@ -264,8 +247,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         mainThread: summariseProfile(all[0]!, options.projectRoot),
         ...summariseProfile(all, options.projectRoot),
       };
-    }
-    else failures.push(failure("The profiled build wrote no profile; it", profiled.measurement));
+    } else failures.push(failure("The profiled build wrote no profile; it", profiled.measurement));
   }
 
   const command = ourBuildCommand(options.projectRoot);

@@ -4,6 +4,9 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
+/** What a compressing host would send for `body`: gzip at level 6 (zlib's default), the one setting every figure uses. */
+export const gzipSize = (body: Uint8Array): number => gzipSync(body, { level: 6 }).length;
+
 export interface SiteSize {
   bytes: number;
   files: number;
@@ -42,7 +45,7 @@ export interface PageWeight {
 export async function measurePage(siteDir: string, pagePath: string): Promise<PageWeight> {
   const file = path.join(siteDir, pagePath, pagePath.endsWith("/") ? "index.html" : "");
   const html = await readFile(file);
-  const htmlGzipBytes = gzipSync(html, { level: 6 }).length;
+  const htmlGzipBytes = gzipSize(html);
   const css: PageWeight["css"] = [];
   for (const match of html.toString("utf8").matchAll(/<link\b[^>]*>/g)) {
     const tag = match[0];
@@ -51,7 +54,7 @@ export async function measurePage(siteDir: string, pagePath: string): Promise<Pa
     if (!href || /^[a-z]+:/i.test(href)) continue;
     const target = href.startsWith("/") ? path.join(siteDir, href) : path.join(path.dirname(file), href);
     const body = await readFile(target);
-    css.push({ href, bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length });
+    css.push({ href, bytes: body.length, gzipBytes: gzipSize(body) });
   }
   return {
     page: pagePath,

@@ -31,8 +31,6 @@ export interface Vocabulary {
   word(): string;
   /** A made-up word from the long tail, for URL paths and the like. */
   rareWord(): string;
-  /** Every word, most frequent first. */
-  readonly words: readonly string[];
 }
 
 export function createVocabulary(random: Random, tailSize = 20000): Vocabulary {
@@ -48,7 +46,6 @@ export function createVocabulary(random: Random, tailSize = 20000): Vocabulary {
   }
   const zipf = createZipf(random, words.length, 1);
   return {
-    words,
     word: () => words[zipf()]!,
     rareWord: () => words[COMMON_WORDS.length + random.int(0, tailSize - 1)]!,
   };
@@ -92,32 +89,28 @@ export function createLine(random: Random, vocabulary: Vocabulary, targetLength:
   if (last.after === ",") last.after = ".";
   else if (!last.after) last.after = random.chance(0.8) ? "." : "";
 
-  // Markup wraps whole words, keeping glued punctuation outside, so that delimiters always flank words.
-  const markup: Array<{ from: number; to: number; open: string; close: string }> = [];
+  // At most one span of emphasis or one link. It wraps whole words and stops at the first glued punctuation, which
+  // stays outside, so that its delimiters always flank words.
+  const span = (lastFrom: number, maxMore: number) => {
+    const from = random.int(0, lastFrom);
+    let to = Math.min(tokens.length - 1, from + random.int(0, maxMore));
+    for (let i = from; i < to; i++) if (tokens[i]!.after) to = i;
+    return { from, to };
+  };
+  let markup: { from: number; to: number; open: string; close: string } | undefined;
   if (tokens.length >= 3 && random.chance(0.14)) {
-    const from = random.int(0, tokens.length - 1);
-    let to = Math.min(tokens.length - 1, from + random.int(0, 2));
-    for (let i = from; i < to; i++) if (tokens[i]!.after) to = i;
-    const strong = random.chance(0.3);
-    markup.push({ from, to, open: strong ? "**" : "*", close: strong ? "**" : "*" });
+    const words = span(tokens.length - 1, 2);
+    const delimiter = random.chance(0.3) ? "**" : "*";
+    markup = { ...words, open: delimiter, close: delimiter };
   } else if (tokens.length >= 4 && random.chance(0.06)) {
-    const from = random.int(0, tokens.length - 2);
-    let to = Math.min(tokens.length - 1, from + random.int(0, 3));
-    for (let i = from; i < to; i++) if (tokens[i]!.after) to = i;
-    const url = `https://example.org/${vocabulary.rareWord()}/${random.int(1, 99999)}`;
-    markup.push({ from, to, open: "[", close: `](${url})` });
+    const words = span(tokens.length - 2, 3);
+    markup = { ...words, open: "[", close: `](https://example.org/${vocabulary.rareWord()}/${random.int(1, 99999)})` };
   }
 
-  const markdownParts: string[] = [];
-  const plainParts: string[] = [];
-  tokens.forEach((token, i) => {
-    const opening = markup.filter((m) => m.from === i).map((m) => m.open).join("");
-    const closing = markup.filter((m) => m.to === i).map((m) => m.close).join("");
-    markdownParts.push(`${opening}${token.word}${closing}${token.after}`);
-    plainParts.push(`${token.word}${token.after}`);
-  });
-  let markdown = markdownParts.join(" ");
-  let plain = plainParts.join(" ");
+  let markdown = tokens
+    .map((token, i) => `${markup?.from === i ? markup.open : ""}${token.word}${markup?.to === i ? markup.close : ""}${token.after}`)
+    .join(" ");
+  let plain = tokens.map((token) => `${token.word}${token.after}`).join(" ");
   // A bare URL, which GitHub Flavored Markdown links by itself; its text is the URL either way.
   if (plain.length + 45 <= maxLength && random.chance(0.03)) {
     const url = `https://example.com/${vocabulary.rareWord()}/${random.int(1, 9999)}`;
