@@ -69,7 +69,7 @@ describe("line stability across versions", () => {
     expect((await check(root)).report).toContain("Version 1.0.0 is already published: raise the version");
   });
 
-  it("keeps a withdrawn line's number, with its anchor", async () => {
+  it("accepts a line withdrawn with withdrawn_lines and recorded in the changelog", async () => {
     await published();
     await edit(ADA, (text) => text.replace("Send word by the morning boat.\n", "").replace("completeness: complete", "completeness: complete\nwithdrawn_lines: [4]"));
     await release("1.1.0", "    - {type: withdrawal, message: 1901-04-01-ada, line: 4, description: Not in the letter.}\n");

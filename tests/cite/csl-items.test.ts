@@ -2,7 +2,7 @@
 // say), in which edition, and which lines.
 import { describe, expect, it } from "vitest";
 import { messageItem, noteItem } from "../../src/cite/index.ts";
-import { context, edition, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm } from "./edition.ts";
+import { context, edition, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm } from "./edition.ts";
 
 describe("messageItem", () => {
   it("makes a direct message a personal communication from the sender to the recipients, in the edition", () => {
@@ -16,10 +16,7 @@ describe("messageItem", () => {
       title: "Direct message to Donald Trump Jr.",
       medium: "Twitter direct message",
       issued: { "date-parts": [[2016, 9, 20]] },
-      "container-title": "WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017",
-      editor: [{ literal: "The Annotated Edition team" }],
-      version: "1.0.0",
-      publisher: "The Annotated Edition team",
+      ...IN_EDITION,
       URL: "https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/",
     });
   });
@@ -94,10 +91,7 @@ describe("noteItem", () => {
       author: [{ literal: "The Annotated Edition team" }],
       title: "The site putintrump.org",
       issued: { "date-parts": [[2026, 11, 22]] },
-      "container-title": "WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017",
-      editor: [{ literal: "The Annotated Edition team" }],
-      version: "1.0.0",
-      publisher: "The Annotated Edition team",
+      ...IN_EDITION,
       URL: "https://wikileaks-trump-jr-dms.example.org/notes/putintrump-site/",
     });
   });

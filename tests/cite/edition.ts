@@ -23,6 +23,14 @@ export const edition: EditionMeta = {
   language: "en",
 };
 
+/** What every CSL item of this edition carries, message or note: the edition it is in, its editors, version and publisher. */
+export const IN_EDITION = {
+  "container-title": "WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017",
+  editor: [{ literal: "The Annotated Edition team" }],
+  version: "1.0.0",
+  publisher: "The Annotated Edition team",
+};
+
 const personList: Person[] = [
   { id: "wikileaks", name: "WikiLeaks", kind: "organization", handle: "@wikileaks", citation_name: { literal: "WikiLeaks" } },
   {

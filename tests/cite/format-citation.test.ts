@@ -3,7 +3,7 @@
 import { Cite } from "@citation-js/core";
 import { describe, expect, it } from "vitest";
 import { CITATION_FORMATS, formatCitation, formatCitationHtml, messageItem, noteItem } from "../../src/cite/index.ts";
-import { context, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm } from "./edition.ts";
+import { context, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm } from "./edition.ts";
 
 const EDITION = "WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017";
 const DM_URL = "https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4";
@@ -83,10 +83,7 @@ describe("a direct message's line range", () => {
         title: "Direct message to Donald Trump Jr.",
         medium: "Twitter direct message",
         issued: { "date-parts": [[2016, 9, 20]] },
-        "container-title": EDITION,
-        editor: [{ literal: "The Annotated Edition team" }],
-        version: "1.0.0",
-        publisher: "The Annotated Edition team",
+        ...IN_EDITION,
         URL: DM_URL,
       },
     ]);
@@ -156,10 +153,7 @@ describe("Donald Trump Jr.'s tweet of October 14, 2016", () => {
         title: TWEET,
         medium: "Twitter",
         issued: { "date-parts": [[2016, 10, 14]] },
-        "container-title": EDITION,
-        editor: [{ literal: "The Annotated Edition team" }],
-        version: "1.0.0",
-        publisher: "The Annotated Edition team",
+        ...IN_EDITION,
         URL: TWEET_URL,
       },
     ]);

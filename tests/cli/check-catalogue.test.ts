@@ -70,7 +70,7 @@ describe("the check catalogue", () => {
 
   it("duplicate message and annotation ids, naming both files", async () => {
     const report = await reportFor({
-      "content/zz-ada-again.md": await readFile(path.join(root ?? "", ""), "utf8").catch(() => edited(ADA, "id:", "id:")),
+      "content/zz-ada-again.md": await edited(ADA, "id:", "id:"),
       "annotations/zz-wicks-again.md": await edited(WICKS, "id:", "id:"),
     });
     expect(report).toContain(`content/zz-ada-again.md:2:5  error  Duplicate message id "1901-04-01-ada", also used by ${ADA}  [duplicate-id]`);

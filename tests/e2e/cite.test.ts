@@ -3,42 +3,17 @@
 // the line; and a screenshot of the cite panel.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { eventually, launchBrowser } from "../helpers/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { eventually, useChromium } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/edition.ts";
-import { serveStatic, type StaticServer } from "../helpers/server.ts";
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  server = await serveStatic(inject("defaultSite"));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  page = await context.newPage();
-  errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-});
+const chromium = useChromium(inject("defaultSite"), { permissions: ["clipboard-read", "clipboard-write"] });
 
 const today = new Date().toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric" });
 
 describe("citing in Chromium", () => {
   it("cites a range chosen by clicking and shift-clicking line numbers, copied in Chicago and BibTeX", async () => {
+    const { page, server, errors } = chromium;
     await page.goto(`${server.url}/messages/2016-09-20-wikileaks/`);
     await page.locator('.transcript a.line-number[data-n="2"]').click();
     await page.locator('.transcript a.line-number[data-n="4"]').click({ modifiers: ["Shift"] });
@@ -63,6 +38,7 @@ describe("citing in Chromium", () => {
   });
 
   it("cites a note in its author's name", async () => {
+    const { page, server } = chromium;
     await page.goto(`${server.url}/messages/2016-09-20-wikileaks/`);
     const option = page.locator("#cite-what option", { hasText: "Note 1" });
     await page.locator("#cite-what").selectOption({ label: (await option.textContent()) ?? "" });
@@ -70,6 +46,7 @@ describe("citing in Chromium", () => {
   });
 
   it("highlights a range on arrival at #L2-L4", async () => {
+    const { page, server } = chromium;
     await page.goto(`${server.url}/messages/2016-10-21-wikileaks/#L2-L4`);
     await eventually(() => page.locator(".transcript .line.in-range").evaluateAll((lines) => lines.map((l) => l.id))).toEqual(["L2", "L3", "L4"]);
     const background = await page.locator("#L3").evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -77,6 +54,7 @@ describe("citing in Chromium", () => {
   });
 
   it("offers a text-fragment link for the selected line, which Chromium follows to the line", async () => {
+    const { browser, page, server } = chromium;
     await page.goto(`${server.url}/messages/2016-10-21-wikileaks/`);
     await page.locator('.transcript a.line-number[data-n="9"]').click();
     const link = page.locator(".cite-fragment-link");
@@ -95,7 +73,8 @@ describe("citing in Chromium", () => {
     await small.close();
   });
 
-  it("looks like a citation panel", async () => {
+  it("shows the MLA citation of a selected range with its date of access, and saves a screenshot of the panel", async () => {
+    const { page, server } = chromium;
     await page.goto(`${server.url}/messages/2016-12-16-wikileaks/`);
     await page.locator('.transcript a.line-number[data-n="4"]').click();
     await page.locator('.transcript a.line-number[data-n="5"]').click({ modifiers: ["Shift"] });

@@ -58,11 +58,20 @@ afterAll(async () => {
 });
 
 describe("an edition built as 4 shards", () => {
-  it("indexes each message in exactly one shard", () => {
+  it("writes each message's page in exactly one shard, and indexes every message and note once", async () => {
+    const pagesByShard = await Promise.all(
+      Array.from({ length: SHARDS }, (_, i) => readdir(path.join(work, `shard-${i + 1}`, "messages"))),
+    );
+    const all = pagesByShard.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.sort()).toEqual(generated.messages.map((message) => message.id).sort());
     const indexed = shardLogs.map((log) => Number(/indexed (\d+) pages/.exec(log)?.[1]));
-    // A search document per message and per note.
+    // A search document per message and per note, in the shard that writes the message's page.
     expect(indexed.reduce((sum, n) => sum + n, 0)).toBe(240 + 480);
-    for (const count of indexed) expect(count).toBeGreaterThan(0);
+    pagesByShard.forEach((ids, i) => {
+      const notes = generated.annotations.filter((annotation) => ids.includes(annotation.target)).length;
+      expect(indexed[i]).toBe(ids.length + notes);
+    });
   });
 
   it("puts together into the same site as one unsharded build, apart from the search bundles", async () => {

@@ -1,6 +1,7 @@
 // Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, with the flags this machine needs.
-import { chromium, type Browser } from "playwright-core";
-import { expect } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { serveStatic, type StaticServer } from "./server.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -14,4 +15,44 @@ export function launchBrowser(): Promise<Browser> {
 /** Polls until an assertion holds: the first search loads Pagefind's index and WebAssembly, which takes a moment. */
 export function eventually<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 10_000, interval: 100 });
+}
+
+export interface ChromiumSession {
+  /** The built site, served for the whole test file. */
+  server: StaticServer;
+  browser: Browser;
+  /** The current test's own context (1280×900) and page. */
+  context: BrowserContext;
+  page: Page;
+  /** The page's uncaught exceptions and console errors, since the current test began. */
+  errors: string[];
+}
+
+/**
+ * For a test file that reads a built site in Chromium: serves `site` and launches the browser once, and opens a
+ * fresh context and page for every test, collecting the page's errors. Call at the top level of the file; read the
+ * session's fields inside tests, where they belong to the test that is running.
+ */
+export function useChromium(site: string, options: { permissions?: string[] } = {}): ChromiumSession {
+  const session = { errors: [] as string[] } as ChromiumSession;
+  beforeAll(async () => {
+    session.server = await serveStatic(site);
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  beforeEach(async () => {
+    await session.context?.close();
+    session.context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    if (options.permissions) await session.context.grantPermissions(options.permissions, { origin: session.server.url });
+    const page = (session.page = await session.context.newPage());
+    const errors: string[] = (session.errors = []);
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+  });
+  return session;
 }

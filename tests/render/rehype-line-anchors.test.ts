@@ -45,6 +45,7 @@ describe("rehypeLineAnchors", () => {
     const { html, lines } = render("one\ntwo\nfour", { labels: () => ["1", "2", "4"], withdrawn: () => ["3"] });
     expect(lines?.map((line) => line.label)).toEqual(["1", "2", "4"]);
     const order = ["L1", "L2", "L3", "L4"].map((id) => html.indexOf(`id="${id}"`));
+    expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('<span class="line line-withdrawn" id="L3" data-line="3">');
     expect(html).toContain("Line 3 was withdrawn in a later version; see the changelog.");

@@ -18,7 +18,7 @@ describe("remarkRawHtmlAsText", () => {
     expect(render("<script>\nalert(1)\n</script>")).toBe("<p>&#x3C;script>\nalert(1)\n&#x3C;/script></p>");
   });
 
-  it("without it, remark-rehype would drop the words", () => {
+  it("without it, remark-rehype would drop the raw HTML from the text", () => {
     expect(String(unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).processSync("a <b>bold</b> claim"))).toBe("<p>a bold claim</p>");
   });
 });

@@ -109,6 +109,7 @@ describe("building the fixture edition", () => {
     const order = ["1901-04-01-ada", "1901-04-02-ben", "1901-05-harbour-board"].map((id) => html.indexOf(`id="${id}"`));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain("<strong>Ada Quill</strong> to Ben Moor");
     expect(html).toContain("The lighthouse lamp is failing again.");
     expect(html).toContain("April 1, 1901, 9:30 a.m. (UTC+00:00)");
     expect(html).toContain("May 1901");
@@ -120,6 +121,7 @@ describe("building the fixture edition", () => {
     expect(html).toContain('<time datetime="1901-04-02">April 2, 1901</time>');
     expect(html).toContain("(date only)");
     expect(html).toContain("Excerpt: the sources quote only part of this message");
+    expect(html).toContain('<dt>Attested by</dt><dd><a href="/sources/#gazette">The Gazette</a></dd>');
     expect(html).toContain('<a rel="prev" href="/messages/1901-04-01-ada/">');
     expect(html).toContain('<a rel="next" href="/messages/1901-05-harbour-board/">');
   });
