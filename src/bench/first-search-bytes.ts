@@ -34,7 +34,7 @@ export interface FirstSearchResult {
   query: string;
   /** Navigation start to the first result link on screen. */
   resultsVisibleMs: number;
-  /** Links to lines on screen when the network was quiet. */
+  /** Result links on screen when the network was quiet: links to lines, on our site. */
   lineLinks: number;
   /** The UI's summary, such as "33 results for should". */
   message: string;
@@ -85,8 +85,10 @@ function totals(responses: readonly ServedResponse[]): ByteTotals {
 
 const isPagefind = (r: ServedResponse) => r.path.startsWith("/pagefind/");
 
-/** A search result's link to a line, wherever the page's search UI renders its results. */
-const RESULT_LINK = ':is(#search, pagefind-results, main) a[href*="#L"]';
+/** A search result's link to a line, in our search page's results. */
+export const LINE_RESULT_LINK = 'pagefind-results a[href*="#L"]';
+/** A result's link in Pagefind's Default UI, as on the baseline's search page (its pages have no line anchors). */
+export const DEFAULT_UI_RESULT_LINK = "#search a.pagefind-ui__result-link";
 const SUMMARY = ":is(#search .pagefind-ui__message, pagefind-summary)";
 
 /** Waits until no response has been sent for `quietMs`, for anything the results page loads after showing them. */
@@ -100,7 +102,8 @@ async function networkQuiet(responses: readonly ServedResponse[], quietMs = 1000
   }
 }
 
-export async function measureFirstSearch(siteDir: string, query: string): Promise<FirstSearchResult> {
+/** Opens `/search/?q=query` on the site in `siteDir`, and waits for `resultLink` to be on screen. */
+export async function measureFirstSearch(siteDir: string, query: string, resultLink = LINE_RESULT_LINK): Promise<FirstSearchResult> {
   let navigationStart = 0;
   const served: ServedResponse[] = [];
   const server = await serveStatic(siteDir, (req, res) => recordResponse(req, res, () => performance.now() - navigationStart, (r) => served.push(r)));
@@ -119,13 +122,12 @@ export async function measureFirstSearch(siteDir: string, query: string): Promis
     const url = `/search/?q=${encodeURIComponent(query)}`;
     navigationStart = performance.now();
     await page.goto(server.url + url);
-    // A line's sub-result links to #L…: it is on screen once Pagefind has loaded the index and the fragments.
-    // The results live in #search (Pagefind's default UI) or in <pagefind-results> (its Component UI).
-    await page.locator(RESULT_LINK).first().waitFor({ state: "visible", timeout: 60_000 });
+    // A result link is on screen once Pagefind has loaded the index and the fragments.
+    await page.locator(resultLink).first().waitFor({ state: "visible", timeout: 60_000 });
     const resultsVisibleMs = performance.now() - navigationStart;
     const atResults = served.slice();
     await networkQuiet(served);
-    const lineLinks = await page.locator(RESULT_LINK).count();
+    const lineLinks = await page.locator(resultLink).count();
     const message = (await page.locator(SUMMARY).first().textContent({ timeout: 1000 }).catch(() => null)) ?? "";
     const responses = served.slice();
     return {

@@ -190,6 +190,14 @@ export function formatReport(results: BenchResults): string {
       searchRow("/pagefind/ after the network is quiet", search.pagefind.afterIdle),
       searchRow("whole page load after the network is quiet", search.all.afterIdle),
     );
+    const baseline = results.baselineFirstSearch;
+    if (baseline)
+      out.push(
+        searchRow("baseline (Pagefind's Default UI): /pagefind/ after the network is quiet", baseline.pagefind.afterIdle),
+        searchRow("baseline: whole page load after the network is quiet", baseline.all.afterIdle),
+        "",
+        `The baseline's search page showed "${baseline.message}" ${seconds(baseline.resultsVisibleMs)} after navigation started.`,
+      );
     if (search.browserErrors.length) out.push("", `Browser errors: ${search.browserErrors.join("; ")}`);
   }
 

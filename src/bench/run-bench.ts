@@ -5,7 +5,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { prepareBaseline, runBaseline, baselineCommands, type BaselineRun } from "./baseline.ts";
 import { findProfiles, readProfile, summariseProfile, type ProfileSummary } from "./cpu-profile.ts";
-import { measureFirstSearch, type FirstSearchResult } from "./first-search-bytes.ts";
+import { DEFAULT_UI_RESULT_LINK, measureFirstSearch, type FirstSearchResult } from "./first-search-bytes.ts";
 import { generateEdition, type GeneratedEdition } from "./generate-edition.ts";
 import { describeCode, describeMachine, type CodeVersion, type MachineInfo } from "./machine.ts";
 import { waitForQuiet, type ProcessMeasurement } from "./measure-process.ts";
@@ -82,6 +82,8 @@ export interface BenchResults {
   warm: WarmRebuild[];
   site: { ours?: SiteSize; baseline?: SiteSize; typicalPage?: PageWeight };
   firstSearch?: FirstSearchResult;
+  /** The same search on the baseline's search page (Pagefind's Default UI, no filters). */
+  baselineFirstSearch?: FirstSearchResult;
   /** All threads summed; `mainThread` alone. */
   profile?: ProfileSummary & { file: string; files: string[]; run: OurRunRecord; mainThread: ProfileSummary };
   failures: string[];
@@ -224,7 +226,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       failures.push(`The first search could not be measured: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (baseline.at(-1)?.ok) site.baseline = await measureSite(path.join(baselineRoot, "_site"));
+  let baselineFirstSearch: FirstSearchResult | undefined;
+  if (baseline.at(-1)?.ok) {
+    const baselineSite = path.join(baselineRoot, "_site");
+    site.baseline = await measureSite(baselineSite);
+    log(`First search in Chromium on the baseline for "${generated.searchTerm}"…`);
+    try {
+      baselineFirstSearch = await measureFirstSearch(baselineSite, generated.searchTerm, DEFAULT_UI_RESULT_LINK);
+    } catch (error) {
+      failures.push(`The baseline's first search could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   let profile: BenchResults["profile"];
   if (options.cpuProfDir) {
@@ -282,6 +294,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     warm,
     site,
     firstSearch,
+    baselineFirstSearch,
     profile,
     failures,
   };

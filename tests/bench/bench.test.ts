@@ -4,7 +4,9 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { prepareBaseline, runBaseline } from "../../src/bench/baseline.ts";
 import { summariseProfile, type CpuProfile } from "../../src/bench/cpu-profile.ts";
+import { DEFAULT_UI_RESULT_LINK, measureFirstSearch } from "../../src/bench/first-search-bytes.ts";
 import { generateEdition } from "../../src/bench/generate-edition.ts";
 import { parseBuildLine } from "../../src/bench/our-build.ts";
 import { createRandom } from "../../src/bench/prng.ts";
@@ -56,6 +58,25 @@ describe("the generated benchmark edition", () => {
       expect(body).toHaveLength(message.lines);
     }
   });
+});
+
+describe("the baseline", () => {
+  it("builds every transcript with plain Eleventy and Pagefind, and its search page finds the typical term", async () => {
+    const edition = await emptyDir();
+    const generated = await generateEdition(edition, { messages: 40, annotations: 40, seed: 5 });
+    const baselineRoot = await emptyDir();
+    await prepareBaseline(edition, baselineRoot);
+    const run = await runBaseline(process.cwd(), baselineRoot, { timeoutMs: 120_000 });
+    expect(run.ok).toBe(true);
+    // The 40 messages and the search page itself.
+    expect(run.pagesIndexed).toBe(41);
+
+    const search = await measureFirstSearch(path.join(baselineRoot, "_site"), generated.searchTerm, DEFAULT_UI_RESULT_LINK);
+    expect(search.browserErrors).toEqual([]);
+    expect(search.message).toBe(`${generated.searchTermMessages} results for ${generated.searchTerm}`);
+    expect(search.responses.some((r) => r.path.endsWith(".pf_meta"))).toBe(true);
+    expect(search.pagefind.afterIdle.gzipBytes).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe("synthetic transcript lines", () => {
