@@ -11,6 +11,7 @@ import { peoplePage } from "./pages/people-page.tsx";
 import { searchPage } from "./pages/search-page.tsx";
 import { sourcesPage } from "./pages/sources-page.tsx";
 import { threadPage } from "./pages/thread-page.tsx";
+import { conversationPage } from "./pages/conversation-page.tsx";
 import { changelogPage } from "./pages/changelog-page.tsx";
 import { ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT, cslJson, messagesJson, plainTranscript, webAnnotations } from "../cite/exports.ts";
 import { createSiteModel, type NoteEntry, type SiteModel, type ThreadPage } from "./site-model.ts";
@@ -124,6 +125,8 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
     });
 
   paginated<ThreadPage>("edition-thread", "edition.pageThreadPages", (page) => permalinks.thread(page.number), threadPage);
+  // The conversation view is paged like the thread list, so that a shard writes both for the same messages.
+  paginated<ThreadPage>("edition-conversation", "edition.pageThreadPages", (page) => permalinks.conversation(page.number), conversationPage);
   paginated<RenderedMessage>("edition-messages", "edition.pageMessages", (m) => permalinks.message(m.message.id), messagePage);
   if (writesEditionPages) addEditionPages(single);
 

@@ -79,3 +79,28 @@ export function messageTitle(message: Message, people: Map<string, Person>): str
   const to = message.to.map((id) => personName(people, id));
   return to.length ? `${from} to ${listNames(to)}` : `${from}, ${KIND_LABELS[message.kind].toLowerCase()}`;
 }
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * "3 hours", "13 days", "7 months", "2 years": a silence in the unit a reader would use, rounded down, so that a
+ * gap is never said to be longer than it was.
+ */
+export function formatDuration(milliseconds: number): string {
+  const count = (value: number, unit: string) => `${value} ${unit}${value === 1 ? "" : "s"}`;
+  if (milliseconds < DAY) return count(Math.max(1, Math.floor(milliseconds / HOUR)), "hour");
+  const days = Math.floor(milliseconds / DAY);
+  if (days < 60) return count(days, "day");
+  const months = Math.floor(days / 30.44);
+  if (months < 24) return count(months, "month");
+  return count(Math.floor(days / 365.25), "year");
+}
+
+/**
+ * When a message was sent, as milliseconds since the epoch, for measuring the time between messages: the exact
+ * instant when the time of day is known, otherwise the start of the day (or month) in UTC.
+ */
+export function sentInstant(time: ParsedTimestamp): number {
+  return time.instant ?? Date.UTC(time.year, time.month - 1, time.day ?? 1);
+}

@@ -5,7 +5,7 @@ import type { Element, ElementContent, RootContent } from "hast";
 import { documentToString } from "./html.ts";
 import type { SiteModel } from "./site-model.ts";
 
-export type NavKey = "thread" | "people" | "sources" | "search" | `page:${string}`;
+export type NavKey = "thread" | "conversation" | "people" | "sources" | "search" | `page:${string}`;
 
 export interface PageOptions {
   title: string;
@@ -38,6 +38,7 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
   const { urls } = model;
   const navItems: Array<{ key: NavKey; href: string; label: string }> = [
     { key: "thread", href: urls.home(), label: "Thread" },
+    { key: "conversation", href: urls.conversation(1), label: "Conversation" },
     ...model.edition.pages
       .filter((page) => page.nav_order !== undefined)
       .map((page) => ({ key: `page:${page.slug}` as NavKey, href: urls.page(page.slug), label: page.nav_title ?? page.title })),
@@ -51,6 +52,7 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
         <meta http-equiv="Content-Security-Policy" content={CONTENT_SECURITY_POLICY} />
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <title>{fullTitle}</title>

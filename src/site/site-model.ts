@@ -127,7 +127,11 @@ export class SiteModel {
     const mine = new Set(this.pageMessages.map(({ message }) => message.id));
     for (const { message } of this.rendered.messages) if (!mine.has(message.id)) paths.add(this.urls.message(message.id));
     const myThreadPages = new Set(this.pageThreadPages.map((page) => page.number));
-    for (const page of this.threadPages) if (!myThreadPages.has(page.number)) paths.add(this.urls.thread(page.number));
+    for (const page of this.threadPages)
+      if (!myThreadPages.has(page.number)) {
+        paths.add(this.urls.thread(page.number));
+        paths.add(this.urls.conversation(page.number));
+      }
     if (!this.writesEditionPages) {
       for (const path of [this.urls.people(), this.urls.sources(), this.urls.search(), this.urls.changelog()]) paths.add(path);
       for (const page of this.edition.pages) paths.add(this.urls.page(page.slug));

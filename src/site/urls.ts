@@ -5,6 +5,7 @@ import type { EditionUrls } from "../render/render-edition.ts";
 export interface SiteUrls extends EditionUrls {
   home(): string;
   thread(page: number): string;
+  conversation(page: number): string;
   people(): string;
   person(id: string): string;
   sources(): string;
@@ -20,6 +21,7 @@ export interface SiteUrls extends EditionUrls {
 /** The site's paths without the path prefix, as Eleventy wants permalinks. */
 export const permalinks = {
   thread: (page: number) => (page <= 1 ? "/" : `/thread/${page}/`),
+  conversation: (page: number) => (page <= 1 ? "/conversation/" : `/conversation/${page}/`),
   message: (id: string) => `/messages/${id}/`,
   page: (slug: string) => `/${slug}/`,
   people: () => "/people/",
@@ -42,6 +44,7 @@ export function siteUrls(baseUrl: string): SiteUrls {
   return {
     home: () => at(""),
     thread: (page) => at(permalinks.thread(page)),
+    conversation: (page) => at(permalinks.conversation(page)),
     message: (id) => at(permalinks.message(id)),
     note: (id, messageId) => `${at(permalinks.message(messageId))}#note-${id}`,
     page: (slug) => at(permalinks.page(slug)),

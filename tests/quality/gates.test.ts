@@ -1,6 +1,6 @@
 // Quality gates on the built default edition: the W3C Nu HTML checker (vnu-jar, on the machine's Java) finds no
-// error on any page; axe-core finds no WCAG 2.1 A/AA violation on the home, message, search, sources, people and
-// method pages; and no internal link or #anchor is broken.
+// error on any page; axe-core finds no WCAG 2.1 A/AA violation on the home, message, search, sources, people,
+// method and conversation pages; and no internal link or #anchor is broken.
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
@@ -43,6 +43,7 @@ describe("quality gates", () => {
     ["sources", "/sources/"],
     ["people", "/people/"],
     ["method", "/method/"],
+    ["conversation", "/conversation/"],
   ])("has no WCAG 2.1 A or AA violations on the %s page", async (_, url) => {
     // AxeBuilder needs a page of an explicit context.
     const context = await browser.newContext();

@@ -131,9 +131,10 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
         ) : (
           <span />
         )}
-        <a className="thread-nav-up" href={`${model.urls.thread(model.threadPageOf(message.id))}#${message.id}`}>
-          The whole thread
-        </a>
+        <span className="thread-nav-up">
+          <a href={`${model.urls.thread(model.threadPageOf(message.id))}#${message.id}`}>The whole thread</a>
+          <a href={`${model.urls.conversation(model.threadPageOf(message.id))}#${message.id}`}>In the conversation</a>
+        </span>
         {next ? (
           <a rel="next" href={model.urls.message(next.message.id)}>
             <span className="thread-nav-label">Next →</span>

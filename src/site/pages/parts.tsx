@@ -56,3 +56,21 @@ export function threadEntry(model: SiteModel, rendered: RenderedMessage): Elemen
     </li>
   ) as ElementContent;
 }
+
+/** Links to the numbered pages of a long listing, with the current one marked; nothing when there is one page. */
+export function pageLinks(pages: Array<{ number: number; href: string }>, current: number, label: string): ElementContent[] {
+  if (pages.length < 2) return [];
+  return [
+    <nav className="pager" aria-label={label}>
+      <ul>
+        {pages.map((page) => (
+          <li>
+            <a href={page.href} aria-current={page.number === current ? "page" : undefined}>
+              {String(page.number)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>,
+  ] as ElementContent[];
+}

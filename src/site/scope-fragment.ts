@@ -1,0 +1,37 @@
+// A rendered transcript is written for its own page, where `#L3` and `#note-x` are unique. Where several
+// transcripts share a page (the conversation view), each keeps its anchors under its own prefix, and a link to
+// something that only the message's own page has (a note) goes there.
+import type { Element, ElementContent, Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { visit } from "unist-util-visit";
+
+export interface ScopeOptions {
+  /** Put before every id of the fragment: `2016-09-20-wikileaks-` makes `L3` into `2016-09-20-wikileaks-L3`. */
+  idPrefix: string;
+  /** The page the fragment was rendered for, for links to anchors that are not in the fragment. */
+  ownPage: string;
+}
+
+/**
+ * Parses sanitised HTML from the render stage and rewrites its ids and same-page links for a shared page. Search
+ * titles are dropped: shared pages are not indexed, and the lines are found on their own pages.
+ */
+export function scopeFragment(html: string, { idPrefix, ownPage }: ScopeOptions): ElementContent[] {
+  const tree: Root = fromHtml(html, { fragment: true });
+  const ids = new Set<string>();
+  visit(tree, "element", (node: Element) => {
+    if (typeof node.properties.id === "string") ids.add(node.properties.id);
+  });
+  visit(tree, "element", (node: Element) => {
+    const { properties } = node;
+    if (typeof properties.id === "string") properties.id = `${idPrefix}${properties.id}`;
+    delete properties.dataPagefindTitle;
+    delete properties.dataPagefindIgnore;
+    const href = properties.href;
+    if (typeof href === "string" && href.startsWith("#")) {
+      const target = decodeURIComponent(href.slice(1));
+      properties.href = ids.has(target) ? `#${idPrefix}${target}` : `${ownPage}${href}`;
+    }
+  });
+  return tree.children as ElementContent[];
+}
