@@ -1,12 +1,12 @@
 // The load stage: reads an edition's folder, validates every file against the schema, checks the references
 // between files, and returns a typed Edition with every problem found (not just the first).
-import { readdir } from "node:fs/promises";
+import { open, readdir } from "node:fs/promises";
 import path from "node:path";
 import { VFile } from "vfile";
 import type { z } from "zod";
 import { report } from "./diagnostics.ts";
 import { splitFrontMatter } from "./front-matter.ts";
-import type { Annotation, Edition, EditorialPage, FileOrigin, Message, SourceCitation } from "./model.ts";
+import type { Annotation, Edition, EditorialPage, FileOrigin, Message, PreviewImage, SourceCitation } from "./model.ts";
 import { readSource } from "./read-source.ts";
 import {
   annotationSchema,
@@ -153,6 +153,39 @@ function indexById<T extends { id: string }>(
     else map.set(item.id, item);
   });
   return map;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Checks the share picture named in edition.yaml and reads its size from the PNG header, which share cards
+ * declare so that the picture is laid out before it arrives.
+ */
+async function readPreviewImage(editionDir: string, declared: { file: string; alt: string }, metaFile: VFile): Promise<PreviewImage | undefined> {
+  const place = () => (typeof metaFile.value === "string" ? parseLocatedYaml(metaFile.value).locate(["preview_image", "file"]) : undefined);
+  const file = path.resolve(editionDir, declared.file);
+  if (path.relative(editionDir, file).startsWith("..")) {
+    report(metaFile, `preview_image.file must be inside edition/: "${declared.file}"`, { ruleId: "preview-image", place: place(), hint: "Put the PNG in edition/ and give its name relative to that folder." });
+    return undefined;
+  }
+  let header: Buffer;
+  try {
+    const handle = await open(file, "r");
+    try {
+      header = Buffer.alloc(24);
+      await handle.read(header, 0, 24, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    report(metaFile, `preview_image.file names a file that does not exist: edition/${declared.file}`, { ruleId: "preview-image", place: place(), hint: "Add the PNG to edition/, or correct its name, or remove preview_image." });
+    return undefined;
+  }
+  if (!header.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    report(metaFile, `preview_image.file is not a PNG image: edition/${declared.file}`, { ruleId: "preview-image", place: place(), hint: "Save the picture as PNG (1200×630 pixels suits most sites)." });
+    return undefined;
+  }
+  return { path: file, alt: declared.alt, width: header.readUInt32BE(16), height: header.readUInt32BE(20) };
 }
 
 export async function loadEdition(root: string): Promise<LoadResult> {
@@ -341,8 +374,10 @@ export async function loadEdition(root: string): Promise<LoadResult> {
   }
 
   messages.sort(compareThreadOrder);
+  const metaFile = files.find((file) => file.path === metaPath);
+  const previewImage = meta?.preview_image && metaFile ? await readPreviewImage(layout.edition, meta.preview_image, metaFile) : undefined;
   const edition: Edition | undefined = meta
-    ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages, changelog, lineMaps, invalidMessageIds }
+    ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages, changelog, lineMaps, invalidMessageIds, previewImage }
     : undefined;
   return { edition, files };
 }

@@ -48,6 +48,14 @@ export interface EditorialPage extends PageFrontMatter {
   origin: FileOrigin;
 }
 
+export interface PreviewImage {
+  /** Absolute path of the file in edition/. */
+  path: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
 export interface Edition {
   meta: EditionMeta;
   people: Map<string, Person>;
@@ -63,6 +71,8 @@ export interface Edition {
   changelog: Changelog;
   /** Ids of messages whose files exist but failed validation: links to them are not reported a second time. */
   invalidMessageIds: Set<string>;
+  /** The share picture of edition.yaml's preview_image, checked to be a PNG, with its size. */
+  previewImage?: PreviewImage;
   /** The line maps of published versions (edition/line-maps/), each with its file for error messages. */
   lineMaps: Array<LineMap & { file: VFile }>;
 }

@@ -157,6 +157,13 @@ export const editionSchema = z.strictObject({
   version: semanticVersion,
   published: partialDate,
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/).default("en"),
+  /** The picture shown when a page of the edition is shared (Open Graph, Twitter cards): a PNG in edition/. */
+  preview_image: z
+    .strictObject({
+      file: z.string().regex(/^[A-Za-z0-9._/-]+\.png$/, { error: "a PNG file name in edition/, such as preview.png" }),
+      alt: nonEmptyText,
+    })
+    .optional(),
 });
 
 /** Editorial pages (edition/pages/*.md), such as the introduction and the method notes. */

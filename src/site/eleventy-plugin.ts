@@ -1,6 +1,7 @@
 // The site stage as an Eleventy plugin: it loads and renders the edition once per build (as global data), makes
 // our unified processor Eleventy's Markdown engine, and adds the edition's pages as virtual templates that
 // paginate over the loaded data, so that Eleventy's per-file overhead is paid per page type, not per message.
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { EditionError, formatReport } from "../load/diagnostics.ts";
@@ -12,6 +13,7 @@ import { searchPage } from "./pages/search-page.tsx";
 import { sourcesPage } from "./pages/sources-page.tsx";
 import { threadPage } from "./pages/thread-page.tsx";
 import { conversationPage } from "./pages/conversation-page.tsx";
+import { PREVIEW_IMAGE } from "./layout.tsx";
 import { changelogPage } from "./pages/changelog-page.tsx";
 import { ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT, cslJson, messagesJson, plainTranscript, webAnnotations } from "../cite/exports.ts";
 import { createSiteModel, type NoteEntry, type SiteModel, type ThreadPage } from "./site-model.ts";
@@ -134,6 +136,11 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!current) return;
     const outputDir = path.resolve(directories.output);
+    const preview = current.edition.previewImage;
+    if (preview && writesEditionPages) {
+      await mkdir(path.join(outputDir, "assets"), { recursive: true });
+      await copyFile(preview.path, path.join(outputDir, "assets", PREVIEW_IMAGE));
+    }
     const problems = await verifySite(outputDir, current, { notYetWritten: [`${current.urls.home()}${searchBundleFolder(shard?.index ?? 1)}`] });
     if (problems.length) throw new SiteVerificationError(problems);
     await current.rendered.cache.save();

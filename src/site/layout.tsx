@@ -17,7 +17,40 @@ export interface PageOptions {
   scripts?: string[];
   bodyClass?: string;
   main: ElementContent | ElementContent[];
+  /** The page's own path (from SiteUrls), for its canonical address and share cards. */
+  path?: string;
+  /** What a share card calls the page: a message is an article, the rest of the site a website. */
+  shareType?: "website" | "article";
 }
+
+/** The page's canonical address and Open Graph / Twitter card tags, with the edition's share picture if it has one. */
+function shareTags(model: SiteModel, options: PageOptions): ElementContent[] {
+  const { meta, previewImage } = model.edition;
+  const { urls } = model;
+  const tags: ElementContent[] = [];
+  const property = (name: string, content: string) => tags.push(<meta property={name} content={content} /> as ElementContent);
+  if (options.path) {
+    tags.push(<link rel="canonical" href={urls.absolute(options.path)} /> as ElementContent);
+    property("og:url", urls.absolute(options.path));
+  }
+  property("og:type", options.shareType ?? "website");
+  property("og:site_name", meta.title);
+  property("og:title", options.title);
+  property("og:description", options.description ?? meta.description);
+  if (previewImage) {
+    property("og:image", urls.absolute(urls.asset(PREVIEW_IMAGE)));
+    property("og:image:type", "image/png");
+    property("og:image:width", String(previewImage.width));
+    property("og:image:height", String(previewImage.height));
+    property("og:image:alt", previewImage.alt);
+  }
+  tags.push(<meta name="twitter:card" content={previewImage ? "summary_large_image" : "summary"} /> as ElementContent);
+  if (previewImage) tags.push(<meta name="twitter:image:alt" content={previewImage.alt} /> as ElementContent);
+  return tags;
+}
+
+/** Where the build puts the edition's share picture, under assets/. */
+export const PREVIEW_IMAGE = "preview.png";
 
 // Inline script and style are forbidden: our own JS and CSS live in files. Pagefind needs WebAssembly.
 export const CONTENT_SECURITY_POLICY = [
@@ -57,6 +90,7 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
         <meta name="referrer" content="strict-origin-when-cross-origin" />
         <title>{fullTitle}</title>
         <meta name="description" content={options.description ?? meta.description} />
+        {shareTags(model, options)}
         <link rel="icon" href={urls.asset("favicon.svg")} type="image/svg+xml" />
         <link rel="stylesheet" href={urls.asset("edition.css")} />
         {options.head ?? []}

@@ -48,5 +48,5 @@ export function changelogPage(model: SiteModel): string {
       ))}
     </div>
   ) as ElementContent;
-  return renderPage(model, { title: "Changelog", main, bodyClass: "page-changelog" });
+  return renderPage(model, { title: "Changelog", path: model.urls.changelog(), main, bodyClass: "page-changelog" });
 }

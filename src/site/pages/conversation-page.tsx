@@ -130,6 +130,7 @@ export function conversationPage(model: SiteModel, page: ThreadPage): string {
     title,
     description: `${model.edition.meta.title}: the correspondence as a thread, with every line and note.`,
     current: "conversation",
+    path: model.urls.conversation(page.number),
     main,
     bodyClass: "page-conversation",
   });

@@ -48,6 +48,7 @@ export function editorialPage(
     title: page.title,
     description: page.description,
     current: `page:${page.slug}`,
+    path: model.urls.page(page.slug),
     main,
     bodyClass: `page-editorial page-${page.slug}`,
   });

@@ -150,6 +150,8 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
 
   return renderPage(model, {
     title: `${title}, ${sent}`,
+    path: model.urls.message(message.id),
+    shareType: "article",
     description: rendered.lines[0]?.text,
     main,
     scripts: ["message.js", "cite.js"],

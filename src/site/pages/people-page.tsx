@@ -29,5 +29,5 @@ export function peoplePage(model: SiteModel): string {
       </dl>
     </div>
   ) as ElementContent;
-  return renderPage(model, { title: "People", current: "people", main, bodyClass: "page-people" });
+  return renderPage(model, { title: "People", path: model.urls.people(), current: "people", main, bodyClass: "page-people" });
 }

@@ -57,6 +57,7 @@ export function searchPage(model: SiteModel): string {
   ) as ElementContent;
   return renderPage(model, {
     title: "Search",
+    path: model.urls.search(),
     current: "search",
     main,
     bodyClass: "page-search",

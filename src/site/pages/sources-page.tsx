@@ -161,5 +161,5 @@ export function sourcesPage(model: SiteModel): string {
       })}
     </div>
   ) as ElementContent;
-  return renderPage(model, { title: "Sources", current: "sources", main, bodyClass: "page-sources" });
+  return renderPage(model, { title: "Sources", path: model.urls.sources(), current: "sources", main, bodyClass: "page-sources" });
 }
