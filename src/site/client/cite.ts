@@ -148,7 +148,17 @@ function start(): void {
     await navigator.clipboard.writeText(plain);
     copied.textContent = "Copied.";
   });
-  void update();
+  // citation-js is most of the page's script: it is fetched when the panel comes near the screen, or at once for a
+  // reader who arrived on a line to cite it, so that reading a message never waits for it.
+  if (selection) void update();
+  else {
+    const approach = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      approach.disconnect();
+      void update();
+    }, { rootMargin: "300px 0px" });
+    approach.observe(section);
+  }
 }
 
 start();

@@ -41,16 +41,16 @@ export function searchPage(model: SiteModel): string {
         </div>
       </div>
       <div className="search-layout">
-        <section className="search-filters" aria-labelledby="filters-heading">
-          <h2 id="filters-heading">Filters</h2>
-          <pagefind-filter-pane expanded="" />
-        </section>
         <section className="search-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">
             Results
           </h2>
           <pagefind-summary default-message="Type a few words you remember: a phrase, a name, a link." />
           <pagefind-results max-sub-results="5" />
+        </section>
+        <section className="search-filters" aria-labelledby="filters-heading">
+          <h2 id="filters-heading">Filters</h2>
+          <pagefind-filter-pane expanded="" />
         </section>
       </div>
     </div>
