@@ -1,5 +1,7 @@
 // Message pages: a range target such as #L2-L4 is highlighted on arrival (single lines use CSS :target alone),
-// and the words a reader searched for are highlighted when they arrive from search.
+// the words a reader searched for are highlighted when they arrive from search, and on narrow screens notes open
+// under their lines.
+import { enableInlineNotes } from "./inline-notes.ts";
 
 function highlightRange(): void {
   document.querySelectorAll(".line.in-range").forEach((line) => line.classList.remove("in-range", "range-start"));
@@ -27,3 +29,4 @@ async function highlightSearchTerms(): Promise<void> {
 highlightRange();
 window.addEventListener("hashchange", highlightRange);
 void highlightSearchTerms();
+enableInlineNotes();
