@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { auditSite, CATEGORIES } from "../audit/lighthouse-audit.ts";
 import { loadEdition } from "../load/load-edition.ts";
 import { siteUrls } from "../site/urls.ts";
+import { editionRoot } from "./edition-root.ts";
 
 async function defaultPaths(root: string): Promise<string[]> {
   const { edition } = await loadEdition(root);
@@ -18,7 +19,7 @@ async function defaultPaths(root: string): Promise<string[]> {
 }
 
 const { values, positionals } = parseArgs({ options: { site: { type: "string" }, root: { type: "string" } }, allowPositionals: true });
-const root = path.resolve(values.root ?? process.cwd());
+const root = values.root ? path.resolve(values.root) : editionRoot();
 const site = path.resolve(values.site ?? path.join(root, "_site"));
 const paths = positionals.length ? positionals : await defaultPaths(root);
 const audits = await auditSite(site, paths);

@@ -8,6 +8,7 @@ import { indexSite } from "../index/index-site.ts";
 import type { EditionBuilt } from "../site/eleventy-plugin.ts";
 import { parseShard } from "../site/shards.ts";
 import { createEleventy, findEditionError } from "./eleventy.ts";
+import { editionRoot } from "./edition-root.ts";
 
 /** Milliseconds spent in each stage of one build. */
 export interface StageTimings {
@@ -51,7 +52,7 @@ function takeMeasure(name: string): number {
   return total;
 }
 
-export async function build(root = process.cwd(), options: BuildOptions = {}): Promise<BuildResult> {
+export async function build(root = editionRoot(), options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   // .eleventy.js registers the plugin before anything configured here runs, so the shard reaches it through the
   // environment, for as long as Eleventy reads its configuration.
@@ -111,7 +112,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const outputDir = outputFlag > 0 ? path.resolve(process.argv[outputFlag + 1] ?? "") : undefined;
     const shardFlag = process.argv.indexOf("--shard");
     const shard = shardFlag > 0 ? (process.argv[shardFlag + 1] ?? "") : undefined;
-    const { outputDir: written, indexedPages, timings } = await build(process.cwd(), { outputDir, shard });
+    const { outputDir: written, indexedPages, timings } = await build(editionRoot(), { outputDir, shard });
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log(
       `Built ${path.relative(process.cwd(), written) || "."}/ and indexed ${indexedPages} pages for search in ${seconds(timings.total)}` +

@@ -5,8 +5,9 @@ import path from "node:path";
 import { countErrors, formatReport, summary } from "../load/diagnostics.ts";
 import { createSiteModel } from "../site/site-model.ts";
 import { fixEdition, type FixResult } from "./fix.ts";
+import { editionRoot } from "./edition-root.ts";
 
-export async function check(root = process.cwd(), options: { fix?: boolean } = {}): Promise<{ report: string; errors: number; summary: string; fixed: FixResult["fixed"] }> {
+export async function check(root = editionRoot(), options: { fix?: boolean } = {}): Promise<{ report: string; errors: number; summary: string; fixed: FixResult["fixed"] }> {
   let result = await createSiteModel(root);
   let fixed: FixResult["fixed"] = [];
   if (options.fix) {
@@ -18,7 +19,7 @@ export async function check(root = process.cwd(), options: { fix?: boolean } = {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await check(process.cwd(), { fix: process.argv.includes("--fix") });
+  const result = await check(editionRoot(), { fix: process.argv.includes("--fix") });
   for (const { path: file, what } of result.fixed) console.error(`fixed  ${path.relative(process.cwd(), file)}: ${what}`);
   if (result.report) console.error(result.report);
   console.error(result.errors ? `\n✖ ${result.summary}` : `✔ ${result.summary}`);

@@ -6,8 +6,9 @@ import path from "node:path";
 import { buildLineMap } from "../anchor/line-stability.ts";
 import { formatReport } from "../load/diagnostics.ts";
 import { createSiteModel } from "../site/site-model.ts";
+import { editionRoot } from "./edition-root.ts";
 
-export async function writeLineMap(root = process.cwd(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
+export async function writeLineMap(root = editionRoot(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
   const { model, files } = await createSiteModel(root);
   if (!model) throw new Error(`The edition has errors; fix them before freezing its line map:\n${formatReport(files, root)}`);
   const map = buildLineMap(model.edition.meta.version, model.rendered.messages.map(({ message, lines }) => ({ id: message.id, lines })));
@@ -24,7 +25,7 @@ export async function writeLineMap(root = process.cwd(), options: { force?: bool
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    const result = await writeLineMap(process.cwd(), { force: process.argv.includes("--force") });
+    const result = await writeLineMap(editionRoot(), { force: process.argv.includes("--force") });
     console.log(result.written ? `Wrote ${path.relative(process.cwd(), result.path)}.` : `${path.relative(process.cwd(), result.path)} is up to date.`);
   } catch (error) {
     console.error((error as Error).message);

@@ -5,9 +5,10 @@ import path from "node:path";
 import { indexSite } from "../index/index-site.ts";
 import type { EditionBuilt } from "../site/eleventy-plugin.ts";
 import { createEleventy } from "./eleventy.ts";
+import { editionRoot } from "./edition-root.ts";
 
 const port = Number(process.env.PORT ?? 8080);
-const root = process.cwd();
+const root = editionRoot();
 let outputDir = path.resolve(root, "_site");
 
 const eleventy = createEleventy({
