@@ -7,6 +7,7 @@ import { renderPage } from "../layout.tsx";
 import type { SiteModel, ThreadPage } from "../site-model.ts";
 import { threadEntry } from "./parts.tsx";
 import { editionHead } from "./reference-metadata.tsx";
+import { timelineSection } from "./timeline.tsx";
 
 function pager(model: SiteModel, page: ThreadPage): ElementContent[] {
   if (model.threadPages.length < 2) return [];
@@ -52,6 +53,7 @@ export function threadPage(model: SiteModel, page: ThreadPage): string {
           <h1>{`The thread, page ${page.number}`}</h1>
         </header>
       )}
+      {page.number === 1 ? timelineSection(model) : []}
       <section aria-labelledby="thread-heading">
         <h2 id="thread-heading" className={page.number === 1 ? "" : "visually-hidden"}>
           The correspondence

@@ -1,0 +1,415 @@
+// The home page's timeline: a well-formed SVG with one mark per message linking to its page, lanes per sender and
+// for public posts, labelled silences, ticks in units that suit the span, a table that says the same, and binned
+// marks for editions too large to draw a mark per message.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { toHtml } from "hast-util-to-html";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { build } from "../../src/cli/build.ts";
+import { parseTimestamp } from "../../src/load/timestamp.ts";
+import { formatDate, formatSent, messageTitle, personName } from "../../src/site/format.ts";
+import { timelineSection } from "../../src/site/pages/timeline.tsx";
+import { createSiteModel, type SiteModel } from "../../src/site/site-model.ts";
+import { layoutTimeline, PUBLIC_KINDS, type TimelineMessage } from "../../src/site/timeline.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { makeEdition, PROJECT_ROOT, removeEdition, type EditionChanges } from "../helpers/edition.ts";
+import { serveStatic, type StaticServer } from "../helpers/server.ts";
+
+/** What the picture shows, read from its markup by a strict XML parser. */
+interface Picture {
+  error?: string;
+  viewBox: string;
+  lanes: Array<{ label: string; count: string; kind: string; marks: Array<{ href: string; title: string }> }>;
+  ticks: string[];
+  contexts: string[];
+  gaps: string[];
+}
+
+interface TableRow {
+  cells: string[];
+  href: string;
+}
+
+let browser: Browser;
+let page: Page;
+const cleanup: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const root of cleanup) await removeEdition(root);
+});
+
+const homeOf = (site: string) => readFile(path.join(site, "index.html"), "utf8");
+
+function svgOf(html: string): string {
+  const start = html.indexOf('<svg class="timeline-picture"');
+  expect(start, "the home page has a timeline picture").toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf("</svg>", start) + "</svg>".length);
+}
+
+/**
+ * Parses the picture as XML (an SVG file), which fails on anything HTML tolerates and XML does not: unclosed or
+ * misnested elements, unquoted attributes, bare ampersands.
+ */
+function readPicture(svg: string): Promise<Picture> {
+  return page.evaluate((markup) => {
+    const xml = new DOMParser().parseFromString(markup.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" '), "image/svg+xml");
+    const error = xml.querySelector("parsererror");
+    const root = xml.documentElement;
+    const text = (element: Element | null) => element?.textContent ?? "";
+    const laneRows = [...root.querySelectorAll(".timeline-lane")];
+    const markGroups = [...root.querySelectorAll(".timeline-lane-marks")];
+    return {
+      error: error ? text(error) : undefined,
+      viewBox: root.getAttribute("viewBox") ?? "",
+      lanes: laneRows.map((row, index) => ({
+        label: text(row.querySelector(".timeline-lane-label")),
+        count: text(row.querySelector(".timeline-lane-count")),
+        kind: [...markGroups[index]!.classList].find((name) => name !== "timeline-lane-marks") ?? "",
+        marks: [...markGroups[index]!.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href") ?? "", title: text(a.querySelector("title")) })),
+      })),
+      ticks: [...root.querySelectorAll(".timeline-tick-label")].map(text),
+      contexts: [...root.querySelectorAll(".timeline-tick-context")].map(text),
+      gaps: [...root.querySelectorAll(".timeline-gap")].map((gap) => [...gap.querySelectorAll(".timeline-gap-label")].map(text).join(" ")),
+    };
+  }, svg);
+}
+
+async function readTable(html: string): Promise<TableRow[]> {
+  await page.setContent(html.slice(html.indexOf('<details class="timeline-data"'), html.indexOf("</details>") + "</details>".length));
+  return page.locator(".timeline-table tbody tr").evaluateAll((rows) =>
+    rows.map((row) => ({
+      cells: [...row.querySelectorAll("th, td")].map((cell) => cell.textContent ?? ""),
+      href: row.querySelector("a")?.getAttribute("href") ?? "",
+    })),
+  );
+}
+
+const allMarks = (picture: Picture) => picture.lanes.flatMap((lane) => lane.marks);
+
+/** A fixture edition whose only messages are these: letters between Ada and Ben, unless said otherwise. */
+function editionOf(
+  messages: Array<{ id: string; sent: string; precision: string; from?: string; to?: string[]; kind?: string }>,
+  people: Array<{ id: string; name: string }> = [],
+): EditionChanges {
+  const changes: EditionChanges = {
+    "content/1901-04-01-ada.md": null,
+    "content/1901-04-02-ben.md": null,
+    "content/1901-05-harbour-board.md": null,
+    "edition/pages/about.md": "---\ntitle: About\nnav_order: 1\n---\nThese letters are a fixture.\n",
+  };
+  for (const name of ["lamp-failing", "morning-boat", "spring-tides", "whole-letter", "wicks"]) changes[`annotations/${name}.md`] = null;
+  for (const { id, sent, precision, from = "ada", to = from === "ada" ? ["ben"] : ["ada"], kind = "letter" } of messages) {
+    const recipients = kind === "statement" || kind === "public-post" ? [] : to;
+    changes[`content/${id}.md`] = [
+      "---",
+      `id: ${id}`,
+      `kind: ${kind}`,
+      "platform: Letter",
+      `from: ${from}`,
+      `to: [${recipients.join(", ")}]`,
+      `sent: ${sent}`,
+      `precision: ${precision}`,
+      "completeness: complete",
+      "sources: [gazette]",
+      "---",
+      `A line of ${id}.`,
+      "",
+    ].join("\n");
+  }
+  if (people.length)
+    changes["edition/people.yaml"] = [
+      "- { id: ada, name: Ada Quill, kind: person }",
+      "- { id: ben, name: Ben Moor, kind: person }",
+      "- { id: harbour-board, name: The Harbour Board, kind: organization }",
+      ...people.map((person) => `- { id: ${person.id}, name: ${person.name}, kind: person }`),
+      "",
+    ].join("\n");
+  return changes;
+}
+
+/** Builds a fixture edition and returns its home page. */
+async function buildHome(changes: EditionChanges): Promise<string> {
+  const root = await makeEdition("small", changes);
+  cleanup.push(root);
+  await build(root);
+  return homeOf(path.join(root, "_site"));
+}
+
+describe("the timeline of the default edition", () => {
+  const site = inject("defaultSite");
+  let html: string;
+  let picture: Picture;
+  let model: SiteModel;
+  beforeAll(async () => {
+    html = await homeOf(site);
+    picture = await readPicture(svgOf(html));
+    model = (await createSiteModel(PROJECT_ROOT, { cache: false })).model!;
+  });
+
+  it("is a well-formed SVG, between the edition header and the correspondence", async () => {
+    expect(picture.error).toBeUndefined();
+    // The parser is strict: markup an HTML parser would repair is rejected.
+    expect((await readPicture('<svg class="timeline-picture"><g><a href="/?a&b"></g></svg>')).error).toBeTruthy();
+    expect(picture.viewBox).toMatch(/^0 0 704 \d+(\.\d+)?$/);
+    const at = (marker: string) => html.indexOf(marker);
+    expect(at('<header class="edition-header">')).toBeLessThan(at('<section class="timeline"'));
+    expect(at('<section class="timeline"')).toBeLessThan(at('id="thread-heading"'));
+  });
+
+  it("has one mark per message, each linking to that message's page and named after it", () => {
+    const { messages } = model.rendered;
+    const { people } = model.edition;
+    const marks = allMarks(picture);
+    expect(marks).toHaveLength(messages.length);
+    const expected = messages.map(({ message }) => ({ href: model.urls.message(message.id), title: `${messageTitle(message, people)}, ${formatDate(message.time)}` }));
+    expect([...marks].sort((a, b) => a.href.localeCompare(b.href))).toEqual([...expected].sort((a, b) => a.href.localeCompare(b.href)));
+    expect(marks).toContainEqual({ href: "/messages/2016-09-20-wikileaks/", title: "WikiLeaks to Donald Trump Jr., September 20, 2016" });
+  });
+
+  it("gives each sender a lane, busiest first, and public posts a lane of their own", () => {
+    const { messages } = model.rendered;
+    const { people } = model.edition;
+    const sentBy = new Map<string, number>();
+    for (const { message } of messages) if (!PUBLIC_KINDS.has(message.kind)) sentBy.set(message.from, (sentBy.get(message.from) ?? 0) + 1);
+    const senders = [...sentBy].sort((a, b) => b[1] - a[1]).map(([id]) => personName(people, id));
+    expect(picture.lanes.map((lane) => lane.label)).toEqual([...senders, "Public"]);
+    expect(picture.lanes.at(-1)!.kind).toBe("timeline-lane-public");
+    expect(picture.lanes.at(-1)!.count).toBe("4 posts, 4 statements");
+    const publicIds = messages.filter(({ message }) => PUBLIC_KINDS.has(message.kind)).map(({ message }) => model.urls.message(message.id));
+    expect(picture.lanes.at(-1)!.marks.map((mark) => mark.href).sort()).toEqual(publicIds.sort());
+    // The one-sidedness the picture is for.
+    const [wikileaks, trumpJr] = picture.lanes;
+    expect(wikileaks!.label).toBe("WikiLeaks");
+    expect(trumpJr!.label).toBe("Donald Trump Jr.");
+    expect(wikileaks!.marks.length).toBe(sentBy.get("wikileaks"));
+    expect(trumpJr!.marks.length).toBe(sentBy.get("donald-trump-jr"));
+    expect(wikileaks!.marks.length).toBeGreaterThan(trumpJr!.marks.length);
+    expect(wikileaks!.count).toBe(`${sentBy.get("wikileaks")} sent`);
+  });
+
+  it("labels the long silence after the election, and says so in the caption", () => {
+    expect(picture.gaps[0]).toBe("no messages for 7 months");
+    expect(html).toContain("Long silences: 7 months between December 16, 2016 and July 11, 2017");
+  });
+
+  it("counts time in months, with the year where it changes", () => {
+    expect(picture.ticks).toEqual(["Nov", "Jan", "Mar", "May", "Jul", "Sep", "Nov"]);
+    expect(picture.contexts).toEqual(["2016", "2017"]);
+  });
+
+  it("has a table with one row per message, in thread order, with its date, sender and link", async () => {
+    const rows = await readTable(html);
+    const { people } = model.edition;
+    expect(rows).toEqual(
+      model.rendered.messages.map(({ message }) => ({
+        cells: [
+          formatSent(message),
+          personName(people, message.from),
+          message.to.length ? expect.any(String) : "(public)",
+          expect.any(String),
+          messageTitle(message, people),
+        ],
+        href: model.urls.message(message.id),
+      })),
+    );
+    expect(rows[0]!.cells).toEqual(["September 20, 2016, just before the stroke of midnight", "WikiLeaks", "Donald Trump Jr.", "Direct message", "WikiLeaks to Donald Trump Jr."]);
+  });
+
+  describe("in Chromium", () => {
+    let server: StaticServer;
+    beforeAll(async () => {
+      server = await serveStatic(site);
+    });
+    afterAll(() => server?.close());
+
+    it("is parsed as SVG, scales to its container, and scrolls inside it on a phone", async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const live = await context.newPage();
+      await live.goto(`${server.url}/`);
+      const measure = () =>
+        live.locator(".timeline-picture").evaluate((svg) => ({
+          namespace: svg.namespaceURI,
+          viewBoxWidth: (svg as SVGSVGElement).viewBox.baseVal.width,
+          width: svg.getBoundingClientRect().width,
+          container: svg.parentElement!.clientWidth,
+          scrolls: svg.parentElement!.scrollWidth > svg.parentElement!.clientWidth,
+          circles: svg.querySelectorAll("circle").length,
+          circleNamespace: svg.querySelector("circle")!.namespaceURI,
+        }));
+      const wide = await measure();
+      expect(wide).toMatchObject({ namespace: "http://www.w3.org/2000/svg", circleNamespace: "http://www.w3.org/2000/svg", viewBoxWidth: 704, scrolls: false });
+      expect(wide.width).toBe(wide.container);
+      expect(wide.circles).toBe(model.rendered.messages.length);
+      await live.setViewportSize({ width: 375, height: 800 });
+      const narrow = await measure();
+      expect(narrow.scrolls).toBe(true);
+      expect(narrow.container).toBeLessThan(375);
+      // Text stays at least 10 px high: the picture keeps a minimum width rather than shrinking its labels.
+      expect(narrow.width / narrow.viewBoxWidth).toBeGreaterThanOrEqual(10 / 12);
+      await context.close();
+    });
+
+    it("hides the picture from screen readers and leaves each message's link in the tab order once, in the table", async () => {
+      const context = await browser.newContext();
+      const live = await context.newPage();
+      await live.goto(`${server.url}/`);
+      await live.locator(".timeline-data summary").click();
+      const { hidden, tabbable } = await live.locator("section.timeline").evaluate((section) => ({
+        hidden: section.querySelector("svg")!.getAttribute("aria-hidden"),
+        tabbable: [...section.querySelectorAll<HTMLElement | SVGElement>("a[href]")].filter((a) => a.tabIndex >= 0).map((a) => a.getAttribute("href")),
+      }));
+      expect(hidden).toBe("true");
+      expect(tabbable).toEqual(model.rendered.messages.map(({ message }) => model.urls.message(message.id)));
+      await context.close();
+    });
+  });
+});
+
+describe("the timeline of the fixture edition", () => {
+  it("has one mark per message, each linking to its page, and a row per message in thread order", async () => {
+    const html = await buildHome({});
+    const picture = await readPicture(svgOf(html));
+    expect(picture.error).toBeUndefined();
+    const ids = ["1901-04-01-ada", "1901-04-02-ben", "1901-05-harbour-board"];
+    expect(allMarks(picture).map((mark) => mark.href).sort()).toEqual(ids.map((id) => `/messages/${id}/`));
+    expect(picture.lanes.map((lane) => [lane.label, lane.marks.length])).toEqual([["Ada Quill", 1], ["Ben Moor", 1], ["Public", 1]]);
+    const rows = await readTable(html);
+    expect(rows.map((row) => [row.cells[0], row.cells[1], row.href])).toEqual([
+      ["April 1, 1901, 9:30 a.m. (UTC+00:00)", "Ada Quill", "/messages/1901-04-01-ada/"],
+      ["April 2, 1901", "Ben Moor", "/messages/1901-04-02-ben/"],
+      ["May 1901", "The Harbour Board", "/messages/1901-05-harbour-board/"],
+    ]);
+  });
+
+  it("labels a silence from January to September with its length, and nothing else", async () => {
+    const html = await buildHome(
+      editionOf([
+        { id: "1901-01-10-ada", sent: "1901-01-10", precision: "day" },
+        { id: "1901-01-11-ben", sent: "1901-01-11", precision: "day", from: "ben" },
+        { id: "1901-09-12-ada", sent: "1901-09-12", precision: "day" },
+      ]),
+    );
+    const picture = await readPicture(svgOf(html));
+    expect(picture.gaps).toEqual(["no messages for 8 months"]);
+    expect(html).toContain("Long silences: 8 months between January 11, 1901 and September 12, 1901.");
+    // No public posts: no public lane.
+    expect(picture.lanes.map((lane) => lane.label)).toEqual(["Ada Quill", "Ben Moor"]);
+  });
+
+  it("counts an afternoon's letters in hours, with the date under the first", async () => {
+    const html = await buildHome(
+      editionOf([
+        { id: "1901-04-01-ada-1", sent: "1901-04-01T09:30+00:00", precision: "minute" },
+        { id: "1901-04-01-ben", sent: "1901-04-01T11:05+00:00", precision: "minute", from: "ben" },
+        { id: "1901-04-01-ada-2", sent: "1901-04-01T13:40+00:00", precision: "minute" },
+      ]),
+    );
+    const picture = await readPicture(svgOf(html));
+    expect(picture.error).toBeUndefined();
+    expect(picture.ticks).toEqual(["10 a.m.", "11 a.m.", "12 p.m.", "1 p.m."]);
+    expect(picture.contexts).toEqual(["Apr 1, 1901"]);
+    expect(allMarks(picture)).toHaveLength(3);
+    expect(html).toContain("Long silences: 2 hours between 9:30 a.m. and 11:05 a.m. on April 1, 1901 and 3 hours between 11:05 a.m. and 1:40 p.m. on April 1, 1901.");
+    expect(html).toContain("Times of day are shown in UTC+00:00.");
+  });
+
+  it("counts six decades of letters in decades", async () => {
+    const html = await buildHome(
+      editionOf([
+        { id: "1901-04-01-ada", sent: "1901-04-01", precision: "day" },
+        { id: "1930-06-01-ben", sent: "1930-06-01", precision: "day", from: "ben" },
+        { id: "1958-02-ada", sent: "1958-02", precision: "month" },
+      ]),
+    );
+    const picture = await readPicture(svgOf(html));
+    expect(picture.ticks).toEqual(["1900", "1910", "1920", "1930", "1940", "1950"]);
+    expect(picture.contexts).toEqual([]);
+    expect(picture.gaps).toEqual(["no messages for 29 years", "no messages for 28 years"]);
+  });
+
+  it("gives the eight busiest of many senders a lane each and the rest one lane between them", async () => {
+    const people = Array.from({ length: 12 }, (_, i) => ({ id: `writer-${i + 1}`, name: `Writer ${i + 1}` }));
+    // Writer 12 writes most, so lanes are by activity, not by name; the others keep their order of appearance.
+    const messages: Parameters<typeof editionOf>[0] = people.map((person, i) => ({ id: `1901-03-${String(i + 1).padStart(2, "0")}-${person.id}`, sent: `1901-03-${String(i + 1).padStart(2, "0")}`, precision: "day", from: person.id, to: ["ada"] }));
+    messages.push(
+      ...[20, 21].map((day) => ({ id: `1901-03-${day}-writer-12`, sent: `1901-03-${day}`, precision: "day", from: "writer-12", to: ["ada"] })),
+      { id: "1901-03-25-harbour-board", sent: "1901-03-25", precision: "day", from: "harbour-board", to: [], kind: "statement" },
+    );
+    const html = await buildHome(editionOf(messages, people));
+    const picture = await readPicture(svgOf(html));
+    expect(picture.lanes.map((lane) => [lane.label, lane.marks.length])).toEqual([
+      ["Writer 12", 3],
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => [`Writer ${n}`, 1]),
+      ["Others", 4],
+      ["Public", 1],
+    ]);
+    expect(picture.lanes[8]!.kind).toBe("timeline-lane-others");
+    expect(picture.lanes[8]!.count).toBe("4 people, 4 sent");
+    expect(html).toContain("and Others (4 people) sent 4.");
+    expect(allMarks(picture)).toHaveLength(messages.length);
+  });
+});
+
+describe("binned marks for very large editions", () => {
+  const timestamp = (sent: string) => parseTimestamp(sent)!;
+  /** n messages an hour apart from 2012 on, from 300 senders in turn, every seventh a public post. */
+  function syntheticMessages(n: number): TimelineMessage[] {
+    const start = Date.UTC(2012, 0, 1);
+    return Array.from({ length: n }, (_, i) => ({
+      id: `m-${i}`,
+      from: `person-${i % 300}`,
+      kind: i % 7 === 0 ? "public-post" : "email",
+      time: timestamp(new Date(start + i * 3_600_000).toISOString().slice(0, 16) + "Z"),
+    }));
+  }
+
+  it("draws a bar per lane and period past the threshold, counting every message once", () => {
+    const messages = syntheticMessages(5000);
+    const timeline = layoutTimeline({ messages, nameOf: (id) => id })!;
+    expect(timeline.marks).toBeUndefined();
+    const bins = timeline.bins!;
+    expect(timeline.lanes.map((lane) => lane.kind)).toEqual([...Array(8).fill("sender"), "others", "public"]);
+    expect(timeline.lanes[8]!.name).toBe("Others (292 people)");
+    expect(bins.bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(5000);
+    expect(bins.periods.reduce((sum, period) => sum + period.counts.reduce((a, b) => a + b, 0), 0)).toBe(5000);
+    // 5,000 hours is about seven months: weekly periods, each named by its dates.
+    expect(bins.step).toMatchObject({ unit: "week" });
+    expect(bins.periods.length).toBeLessThanOrEqual(80);
+    expect(bins.periods[0]!.label).toBe("December 26, 2011 to January 1, 2012");
+    // Each bar links to its lane's first message in the period.
+    for (const bar of bins.bars) expect(timeline.lanes[bar.lane]!.kind === "public").toBe(bar.firstMessage % 7 === 0);
+  });
+
+  it("stays linear: 100,000 messages are laid out in well under a second", () => {
+    const messages = syntheticMessages(100_000);
+    const started = performance.now();
+    const timeline = layoutTimeline({ messages, nameOf: (id) => id })!;
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(timeline.bins!.bars.reduce((sum, bar) => sum + bar.count, 0)).toBe(100_000);
+    expect(timeline.tickStep.unit).toBe("year");
+  });
+
+  it("renders bars that link to the thread page holding them, and a table of periods", async () => {
+    const root = await makeEdition("small");
+    cleanup.push(root);
+    const { model } = await createSiteModel(root, { cache: false, threadPageSize: 2 });
+    const html = toHtml({ type: "root", children: timelineSection(model!, { binAbove: 2 }) });
+    const picture = await readPicture(svgOf(html));
+    expect(picture.error).toBeUndefined();
+    expect(allMarks(picture).map((mark) => mark.href)).toEqual(["/#1901-04-01-ada", "/#1901-04-02-ben", "/thread/2/#1901-05-harbour-board"]);
+    // Two months of letters: daily periods; the notice dated only to May counts in the middle of May.
+    expect(allMarks(picture)[0]!.title).toBe("Ada Quill: 1 message, April 1, 1901");
+    const rows = await readTable(html);
+    expect(rows).toEqual([
+      { cells: ["April 1, 1901", "1", "0", "0", "Page 1"], href: "/#1901-04-01-ada" },
+      { cells: ["April 2, 1901", "0", "1", "0", "Page 1"], href: "/#1901-04-02-ben" },
+      { cells: ["May 16, 1901", "0", "0", "1", "Page 2"], href: "/thread/2/#1901-05-harbour-board" },
+    ]);
+  });
+});
