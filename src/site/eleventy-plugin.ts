@@ -22,6 +22,11 @@ import { SiteVerificationError, verifySite } from "./verify-site.ts";
 import { parseShard, searchBundleFolder, type Shard } from "./shards.ts";
 import type { RenderedMessage } from "../render/render-edition.ts";
 
+/** The event a build emits when the edition cannot be built: its report, for whoever shows it to the editor. */
+export interface EditionFailed {
+  error: Error;
+}
+
 /** The event a build emits once its pages are written and verified: what the index stage needs. */
 export interface EditionBuilt {
   model: SiteModel;
@@ -74,9 +79,15 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
   const writesEditionPages = !shard || shard.index === 1;
   let current: SiteModel | undefined;
 
+  // A watching server (src/cli/start.ts) shows the editor why a build failed, in the browser as well.
+  const failed = async (error: Error): Promise<never> => {
+    await eleventyConfig.emit("edition.failed", { error } satisfies EditionFailed);
+    throw error;
+  };
+
   eleventyConfig.addGlobalData("edition", async () => {
     const { model, files } = await createSiteModel(root, { threadPageSize: options.threadPageSize, shard });
-    if (!model) throw new EditionError(files, root);
+    if (!model) return failed(new EditionError(files, root));
     const warnings = formatReport(files, root);
     if (warnings) onWarnings(warnings);
     current = model;
@@ -89,7 +100,11 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
       if (!current) throw new Error("The edition must be loaded before editorial pages are rendered");
       const inputPath = (data.page as { inputPath?: string } | undefined)?.inputPath;
       const file = current.rendered.renderMarkdown(source, inputPath ? path.resolve(root, inputPath) : undefined);
-      if (file.messages.some((message) => message.fatal)) throw new EditionError([file], root);
+      if (file.messages.some((message) => message.fatal)) {
+        const error = new EditionError([file], root);
+        void eleventyConfig.emit("edition.failed", { error } satisfies EditionFailed);
+        throw error;
+      }
       return String(file.value);
     },
   });
@@ -142,7 +157,7 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
       await copyFile(preview.path, path.join(outputDir, "assets", PREVIEW_IMAGE));
     }
     const problems = await verifySite(outputDir, current, { notYetWritten: [`${current.urls.home()}${searchBundleFolder(shard?.index ?? 1)}`] });
-    if (problems.length) throw new SiteVerificationError(problems);
+    if (problems.length) await failed(new SiteVerificationError(problems));
     await current.rendered.cache.save();
     // Hand the verified site to whoever indexes it (the CLI's build and start commands): see EditionBuilt.
     await eleventyConfig.emit("edition.built", { model: current, outputDir } satisfies EditionBuilt);
