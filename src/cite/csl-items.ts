@@ -141,7 +141,8 @@ export function noteItem(note: CitableNote, message: Message, context: CiteConte
     title: note.title ?? `Note on ${plainMessageTitle(message, context.people)}, ${lines}`,
     issued: partialDate(edition.published),
     ...editionContainer(edition),
-    URL: withFragment(context.pageUrl, undefined),
+    // The note's own anchor on its message's page (#note-<id>), which pageUrl carries: kept, not stripped.
+    URL: new URL(context.pageUrl).href,
   };
   if (context.accessed) item.accessed = calendarDate(context.accessed);
   return item;

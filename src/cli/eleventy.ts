@@ -14,6 +14,8 @@ export interface EleventyRunOptions {
   /** Extra configuration, such as event handlers, added beside .eleventy.js. */
   config?: (eleventyConfig: any) => void;
   runMode?: "build" | "watch" | "serve";
+  /** The site's path prefix (`/garden-letters/`), under which Eleventy's dev server serves the output (default `/`). */
+  pathPrefix?: string;
 }
 
 export function createEleventy(options: EleventyRunOptions): Eleventy {
@@ -22,6 +24,7 @@ export function createEleventy(options: EleventyRunOptions): Eleventy {
     configPath: PROJECT_CONFIG,
     quietMode: true,
     runMode: options.runMode ?? "build",
+    pathPrefix: options.pathPrefix,
     config: options.config,
   });
 }

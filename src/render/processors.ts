@@ -13,6 +13,7 @@ import rehypeAnnotationMarks, { type Options as AnnotationMarksOptions } from ".
 import rehypeCrossLinks, { type Options as CrossLinksOptions } from "./rehype-cross-links.ts";
 import rehypeInertLinks from "./rehype-inert-links.ts";
 import rehypeLineAnchors, { type Options as LineAnchorsOptions } from "./rehype-line-anchors.ts";
+import rehypeLineDirection from "./rehype-line-direction.ts";
 import rehypeSearchAliases from "./rehype-search-aliases.ts";
 import remarkRawHtmlAsText from "./remark-raw-html-as-text.ts";
 import { sanitizeSchema } from "./sanitize-schema.ts";
@@ -38,6 +39,7 @@ export function createTranscriptLinesProcessor(lineAnchors?: LineAnchorsOptions)
 export function createTranscriptHtmlProcessor(annotationMarks?: AnnotationMarksOptions): HtmlProcessor {
   return unified()
     .use(rehypeAnnotationMarks, annotationMarks)
+    .use(rehypeLineDirection)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeInertLinks)
     .use(rehypeSearchAliases)

@@ -104,6 +104,11 @@ describe("noteItem", () => {
     });
   });
 
+  it("cites a note at its own anchor on its message's page, under the edition's path prefix", () => {
+    const pageUrl = "https://example.org/letters/messages/2016-09-20-wikileaks/#note-putintrump-site";
+    expect(noteItem(putintrumpNote, wikileaksDm, { ...context("x/"), pageUrl }).URL).toBe(pageUrl);
+  });
+
   it("gives an editor who signs a note the name parts the edition gives them", () => {
     const editors = [{ name: "Jane Roe", family: "Roe", given: "Jane" }];
     const note = { ...putintrumpNote, author: "Jane Roe" };

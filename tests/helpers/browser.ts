@@ -33,10 +33,18 @@ export interface ChromiumSession {
  * fresh context and page for every test, collecting the page's errors. Call at the top level of the file; read the
  * session's fields inside tests, where they belong to the test that is running.
  */
-export function useChromium(site: string, options: { permissions?: string[] } = {}): ChromiumSession {
+export function useChromium(
+  site: string | (() => string),
+  options: {
+    permissions?: string[];
+    /** How to serve the site (default: at the root, with serveStatic); see prefix-server.ts for a path prefix. */
+    serve?: (site: string) => Promise<StaticServer>;
+  } = {},
+): ChromiumSession {
   const session = { errors: [] as string[] } as ChromiumSession;
   beforeAll(async () => {
-    session.server = await serveStatic(site);
+    // A function gives the folder of a site that an earlier beforeAll builds.
+    session.server = await (options.serve ?? serveStatic)(typeof site === "function" ? site() : site);
     session.browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -46,7 +54,7 @@ export function useChromium(site: string, options: { permissions?: string[] } = 
   beforeEach(async () => {
     await session.context?.close();
     session.context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    if (options.permissions) await session.context.grantPermissions(options.permissions, { origin: session.server.url });
+    if (options.permissions) await session.context.grantPermissions(options.permissions, { origin: new URL(session.server.url).origin });
     const page = (session.page = await session.context.newPage());
     const errors: string[] = (session.errors = []);
     page.on("pageerror", (error) => errors.push(error.message));

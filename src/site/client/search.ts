@@ -155,7 +155,8 @@ function start(): void {
   const highlightParam = config?.getAttribute("highlight-param") ?? undefined;
   const instance = components.configureInstance("default", {
     ranking: SEARCH_RANKING,
-    mergeIndex: merge.map((bundlePath) => ({ bundlePath, ranking: SEARCH_RANKING, highlightParam })),
+    // baseUrl "/" as on <pagefind-config>: the indexed URLs already carry the site's path prefix.
+    mergeIndex: merge.map((bundlePath) => ({ bundlePath, baseUrl: "/", ranking: SEARCH_RANKING, highlightParam })),
   });
   const results = document.querySelector<HTMLElement & { resultTemplate?: (data: ResultData) => HTMLElement }>("pagefind-results");
   if (results) results.resultTemplate = renderResult;

@@ -23,8 +23,11 @@ export function searchPage(model: SiteModel): string {
         Search the transcripts and the editorial notes. Press <kbd>/</kbd> to search from any page, <kbd>↓</kbd> to
         move into the results, and <kbd>Enter</kbd> to open one.
       </p>
+      {/* The index holds each page's whole path, path prefix included (site/urls.ts): base-url "/" stops Pagefind
+          from putting its bundle's parent folder, the prefix, in front of it a second time. */}
       <pagefind-config
         bundle-path={pagefind}
+        base-url="/"
         highlight-param="pagefind-highlight"
         lang={model.edition.meta.language}
         data-merge-bundles={bundles.merge.length ? bundles.merge.join(" ") : undefined}

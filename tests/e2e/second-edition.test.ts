@@ -1,0 +1,394 @@
+// A second, unrelated edition (tests/fixtures/garden-committee: invented garden-committee emails with a table,
+// lists, Arabic, Hebrew, Japanese and Greek lines, emoji and a message of hostile markup), published under a path
+// prefix: its base_url is https://example.org/garden-letters/, and it is served here only under /garden-letters/,
+// with everything outside the prefix a 404. The scenarios of the default edition's end-to-end tests run on it in
+// Chromium (search from the home page to the highlighted line and its note, search in other scripts, RTL lines,
+// anchored table rows and list items, citing a range, hostile markup shown as text) and its pages pass the quality
+// gates (vnu, axe, link check, CSP). Every request the browser makes is recorded: none may leave the prefix.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { promisify } from "node:util";
+import { AxeBuilder } from "@axe-core/playwright";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { build } from "../../src/cli/build.ts";
+import { check } from "../../src/cli/check.ts";
+import { createSiteModel } from "../../src/site/site-model.ts";
+import { verifySite } from "../../src/site/verify-site.ts";
+import { eventually, useChromium } from "../helpers/browser.ts";
+import { makeEdition, PROJECT_ROOT, removeEdition } from "../helpers/edition.ts";
+import { servePrefixed, type PrefixedServer } from "../helpers/prefix-server.ts";
+import { loadPagefind, searchSite } from "../helpers/search.ts";
+
+const PREFIX = "/garden-letters/";
+const BASE_URL = `https://example.org${PREFIX}`;
+const TOM = "2024-03-02-tom-okafor";
+const MARYAM = "2024-03-03-maryam-haddad";
+const KEIKO = "2024-03-03-keiko-tanaka";
+const NOA = "2024-03-04-noa-levi";
+const ELENI = "2024-03-05-eleni-papadopoulou";
+const HOSTILE = "2024-03-08-noa-levi";
+const NOTICE = "2024-03-10-garden-committee";
+
+let root: string;
+let site: string;
+let server: PrefixedServer;
+/** Every URL the browser asked for, in any test of the file, from any origin. */
+const requested: string[] = [];
+
+beforeAll(async () => {
+  root = await makeEdition("garden-committee");
+  site = (await build(root)).outputDir;
+}, 120_000);
+afterAll(async () => {
+  if (root) await removeEdition(root);
+});
+
+const chromium = useChromium(() => site, {
+  permissions: ["clipboard-read", "clipboard-write"],
+  serve: async (dir) => (server = await servePrefixed(dir, PREFIX)),
+});
+
+const dialogs: string[] = [];
+beforeEach(() => {
+  // useChromium's beforeEach ran first and opened this test's context and page.
+  chromium.context.on("request", (request) => requested.push(request.url()));
+  dialogs.length = 0;
+  chromium.page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+});
+
+/** Requests outside the prefix: from the browser (any origin, any path but the prefix) and as the server saw them. */
+function outsidePrefix(): string[] {
+  const browser = requested.filter((url) => !/^(?:data|blob):/.test(url) && !url.startsWith(`${server.origin}${PREFIX}`));
+  return [...browser, ...server.outside.map((url) => `server: ${url}`)];
+}
+
+const results = () => chromium.page.locator("pagefind-results .result");
+const onScreen = (element: Element) => {
+  const box = element.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+};
+
+describe("the second edition as a fixture", () => {
+  it("checks with no errors, and warns exactly about the hostile message's raw HTML and template syntax", async () => {
+    const { report, errors } = await check(root);
+    expect(errors).toBe(0);
+    const warnings = [...report.matchAll(/^(\S+):(\d+):\d+ {2}warning {2}(.*) {2}\[([a-z-]+)\]$/gm)].map(([, file, line, message, rule]) => `${file}:${line} ${rule}: ${message}`);
+    expect(warnings).toEqual([
+      `content/${HOSTILE}.md:16 raw-html: Raw HTML is shown as text, not interpreted: "<script>alert(1)</script>"`,
+      `content/${HOSTILE}.md:18 raw-html: Raw HTML is shown as text, not interpreted: "<img src=x onerror=alert(1)>"`,
+      `content/${HOSTILE}.md:21 template-syntax: Line 6 contains template syntax ({{ or {%), which is shown as text`,
+    ]);
+    expect(report.split("\n").filter((line) => /\s(?:error|warning)\s/.test(line))).toHaveLength(3);
+  });
+
+  it("is a different correspondence, says it is fiction written for the tests, and is published under its prefix", async () => {
+    const { model } = await createSiteModel(root);
+    const { meta, people } = model!.edition;
+    expect(meta.base_url).toBe(BASE_URL);
+    expect(meta.license).toMatch(/^CC0/);
+    expect(meta.description).toContain("fiction written for this project's tests");
+    expect(people.size).toBe(6);
+    expect(model!.rendered.messages).toHaveLength(7);
+    expect(model!.notes).toHaveLength(12);
+    const about = await readFile(path.join(site, "about", "index.html"), "utf8");
+    expect(about).toContain("Fiction, written for the tests");
+    expect(about).toContain(`href="${PREFIX}messages/${TOM}/#L3"`);
+  });
+});
+
+describe("reading and searching the second edition in Chromium, under its path prefix", () => {
+  it("searches from the home page and lands on the line, highlighted, with its note", async () => {
+    const { page, errors } = chromium;
+    await page.goto(`${server.url}/`);
+    await page.getByRole("searchbox", { name: "Search the edition" }).fill("wheelbarrow");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.origin}${PREFIX}search/?q=wheelbarrow`);
+    const line = page.locator("pagefind-results a.result-line-link").first();
+    await line.waitFor();
+    expect(await line.getAttribute("href")).toBe(`${PREFIX}messages/${TOM}/?pagefind-highlight=wheelbarrow#L9`);
+    await line.click();
+    await page.waitForURL(`${server.origin}${PREFIX}messages/${TOM}/?pagefind-highlight=wheelbarrow#L9`);
+
+    const target = page.locator(".line:target");
+    await eventually(() => target.getAttribute("id")).toBe("L9");
+    expect(await target.locator(".line-text").innerText()).toBe("The wheelbarrow is back from repair; the shed key is under the blue pot.");
+    expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(255, 246, 216)");
+    expect(await target.evaluate(onScreen)).toBe(true);
+    await eventually(() => target.locator("mark.pagefind-highlight").allInnerTexts()).toEqual(["wheelbarrow"]);
+
+    await target.locator('a.note-call[href="#note-wheelbarrow"]').click();
+    expect(await page.locator("#note-wheelbarrow .note-body").innerText()).toBe("Its wheel was replaced with a solid tyre, which the minutes record at £18.");
+    expect(await page.evaluate(() => location.hash)).toBe("#note-wheelbarrow");
+    expect(errors).toEqual([]);
+    expect(outsidePrefix()).toEqual([]);
+  });
+
+  // Each query is typed in the search page; its first line result is the line, and following it marks the words.
+  // Except in Greek: Pagefind folds the query's accents (βασιλικός is searched, and passed to the page to highlight,
+  // as βασιλικος), and its highlighter (mark.js) folds only Latin diacritics, so the accented word is not marked.
+  it.each([
+    ["an Arabic word", "النعناع", MARYAM, 4, "سأزرع النعناع والبقدونس في القطعة رقم ٤.", ["النعناع"]],
+    ["a Hebrew word", "העגבניות", NOA, 2, "תודה רבה! אני אביא את העגבניות מהחממה.", ["העגבניות"]],
+    ["a Japanese word", "紫蘇", KEIKO, 4, "紫蘇 (shiso), green and red", ["紫蘇"]],
+    ["a Greek word", "βασιλικός", ELENI, 3, "Ο βασιλικός θέλει πολύ ήλιο, so plot 3 is ideal.", []],
+    ["an emoji of four code points joined by zero-width joiners", "👩🏽‍🌾", MARYAM, 6, "Maryam 👩🏽‍🌾", ["👩🏽‍🌾"]],
+    ["a flag", "🇯🇵", KEIKO, 2, "My sister in Osaka 🇯🇵 sent seeds for the swap:", ["🇯🇵"]],
+  ])("finds %s and lands on its line", async (_, query, id, n, text, marked) => {
+    const { page, errors } = chromium;
+    await page.goto(`${server.url}/search/`);
+    await page.locator("pagefind-input input").fill(query);
+    await eventually(() => results().count()).toBe(1);
+    const line = results().first().locator(".result-line-link").first();
+    const href = (await line.getAttribute("href"))!;
+    expect(href.startsWith(`${PREFIX}messages/${id}/?pagefind-highlight=`)).toBe(true);
+    expect(href.endsWith(`#L${n}`)).toBe(true);
+    expect(await line.locator(".result-line-text").innerText()).toContain(query);
+    await line.click();
+    await eventually(() => page.locator(".line:target").getAttribute("id")).toBe(`L${n}`);
+    expect(await page.locator(".line:target .line-text").innerText()).toBe(text);
+    // The highlighter runs once the page has loaded it; the line's other marks are the notes'.
+    await page.waitForLoadState("networkidle");
+    await eventually(() => page.locator(".line:target mark.pagefind-highlight").allInnerTexts()).toEqual(marked);
+    expect(errors).toEqual([]);
+    expect(outsidePrefix()).toEqual([]);
+  });
+
+  it("shows right-to-left lines right to left, each line in its own direction, with the line numbers in place", async () => {
+    const { page } = chromium;
+    const layout = (selector: string) =>
+      page.locator(selector).evaluate((line) => {
+        const text = line.querySelector(".line-text")!;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const words = range.getBoundingClientRect();
+        const box = text.getBoundingClientRect();
+        return {
+          direction: getComputedStyle(text).direction,
+          // Where the words sit in the line's box: flush with its left or its right edge.
+          flushLeft: Math.abs(words.left - box.left) < 2,
+          flushRight: Math.abs(words.right - box.right) < 2,
+          numberLeftOfText: line.querySelector(".line-number")!.getBoundingClientRect().right <= box.left,
+        };
+      });
+    await page.goto(`${server.url}/messages/${MARYAM}/`);
+    expect(await layout("#L2")).toEqual({ direction: "ltr", flushLeft: true, flushRight: false, numberLeftOfText: true });
+    expect(await layout("#L3")).toEqual({ direction: "rtl", flushLeft: false, flushRight: true, numberLeftOfText: true });
+    expect(await layout("#L4")).toEqual({ direction: "rtl", flushLeft: false, flushRight: true, numberLeftOfText: true });
+    await page.goto(`${server.url}/messages/${NOA}/`);
+    expect(await layout("#L2")).toEqual({ direction: "rtl", flushLeft: false, flushRight: true, numberLeftOfText: true });
+    // A line that begins in English is English, whatever it quotes.
+    await page.goto(`${server.url}/messages/${NOTICE}/`);
+    expect((await layout("#L3")).direction).toBe("ltr");
+    await page.screenshot({ path: path.join(PROJECT_ROOT, "test-results", "second-edition-rtl.png") });
+    expect(outsidePrefix()).toEqual([]);
+  });
+
+  it("keeps a line anchor on every row of a table and every item of a list", async () => {
+    const { page } = chromium;
+    await page.goto(`${server.url}/messages/${TOM}/#L7`);
+    expect(await page.locator("table thead th > .line[id]").evaluateAll((lines) => lines.map((l) => l.id))).toEqual(["L3"]);
+    expect(await page.locator("table tbody tr td > .line[id]").evaluateAll((lines) => lines.map((l) => l.id))).toEqual(["L4", "L5", "L6", "L7", "L8"]);
+    const row = page.locator(".line:target");
+    await eventually(() => row.getAttribute("id")).toBe("L7");
+    expect(await row.evaluate(onScreen)).toBe(true);
+    expect(await page.locator("table tbody tr").nth(3).innerText()).toMatch(/^4\s+Maryam\s+mint and parsley$/);
+    // The note on the table covers its header and rows, and says so.
+    expect(await page.locator("#note-rota-table .note-where").innerText()).toContain("lines 3–8");
+
+    await page.goto(`${server.url}/messages/${KEIKO}/#L4`);
+    expect(await page.locator("ul > li .line[id]").evaluateAll((lines) => lines.map((l) => l.id))).toEqual(["L3", "L4", "L5"]);
+    await eventually(() => page.locator(".line:target").getAttribute("id")).toBe("L4");
+    expect(await page.locator("li:has(> .line:target), li:has(> p > .line:target)").count()).toBe(1);
+    expect(outsidePrefix()).toEqual([]);
+  });
+
+  it("cites a range of table rows in Chicago with the prefixed URL, and a note at its permalink", async () => {
+    const { page, errors } = chromium;
+    const today = new Date().toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric" });
+    await page.goto(`${server.url}/messages/${TOM}/`);
+    await page.locator('.transcript a.line-number[data-n="4"]').click();
+    await page.locator('.transcript a.line-number[data-n="8"]').click({ modifiers: ["Shift"] });
+    expect(new URL(page.url()).pathname).toBe(`${PREFIX}messages/${TOM}/`);
+    expect(new URL(page.url()).hash).toBe("#L4-L8");
+    expect(await page.locator(".transcript .line.selected").evaluateAll((lines) => lines.map((l) => l.id))).toEqual(["L4", "L5", "L6", "L7", "L8"]);
+    await eventually(() => page.locator(".cite-output").innerText()).toContain("lines 4–8");
+    await page.getByRole("button", { name: "Copy citation" }).click();
+    await eventually(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
+      "Tom Okafor, Email to Maryam Haddad, Keiko Tanaka, Eleni Papadopoulou, and Noa Levi, March 2, 2024, lines 4–8, " +
+        "in The Hollybrook Garden Letters, 2024, ed. The Test Fixture Editors, version 1.0.0, The Test Fixture Editors, " +
+        `accessed ${today}, ${BASE_URL}messages/${TOM}/#L4-L8.`,
+    );
+
+    await page.getByRole("radio", { name: "BibTeX" }).check();
+    await eventually(() => page.locator(".cite-output").innerText()).toContain(`url = {${BASE_URL}messages/${TOM}/#L4-L8}`);
+
+    // A single line: its text-fragment link is on the published, prefixed address.
+    await page.locator('.transcript a.line-number[data-n="9"]').click();
+    await eventually(async () => (await page.locator(".cite-fragment-link").getAttribute("href"))?.startsWith(`${BASE_URL}messages/${TOM}/#:~:text=`)).toBe(true);
+
+    const option = page.locator("#cite-what option", { hasText: "Note 1" });
+    await page.locator("#cite-what").selectOption({ label: (await option.textContent()) ?? "" });
+    await page.getByRole("radio", { name: "Chicago (notes)" }).check();
+    await eventually(() => page.locator(".cite-output").innerText()).toContain(`${BASE_URL}messages/${TOM}/#note-rota-table`);
+    expect(await page.locator("#note-rota-table a", { hasText: "Permalink" }).getAttribute("href")).toBe(`${PREFIX}messages/${TOM}/#note-rota-table`);
+    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(`${BASE_URL}messages/${TOM}/`);
+    expect(errors).toEqual([]);
+    expect(outsidePrefix()).toEqual([]);
+  });
+
+  it("shows the hostile message's markup as text, runs none of it, and leaves its javascript: link dead", async () => {
+    const { page, errors } = chromium;
+    await page.goto(`${server.url}/messages/${HOSTILE}/`);
+    await page.waitForLoadState("networkidle");
+    const lineText = (n: number) => page.locator(`#L${n} .line-text`).innerText();
+    expect(await lineText(3)).toBe("<script>alert(1)</script>");
+    expect(await lineText(4)).toBe("<img src=x onerror=alert(1)>");
+    expect(await lineText(5)).toBe("free seeds here");
+    expect(await lineText(6)).toBe("Total plots: {{ 7*7 }} and {% raw %}nothing to see{% endraw %}");
+    // The link's words are not a link, and nothing on the page links to or runs script from the transcript.
+    expect(await page.locator("#L5 .line-text").evaluate((text) => text.querySelector("a") === null && text.closest("a") === null)).toBe(true);
+    expect(await page.getByRole("link", { name: "free seeds here" }).count()).toBe(0);
+    const live = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const element of document.querySelectorAll("*")) {
+        for (const attribute of element.attributes) if (/^on/i.test(attribute.name)) found.push(`${element.tagName} ${attribute.name}`);
+        const url = element.getAttribute("href") ?? element.getAttribute("src") ?? "";
+        if (/^\s*javascript:/i.test(url)) found.push(`${element.tagName} ${url}`);
+      }
+      for (const element of document.querySelectorAll(".transcript img, .transcript script, .transcript iframe")) found.push(`<${element.tagName}>`);
+      return found;
+    });
+    expect(live).toEqual([]);
+    expect(await page.locator(".transcript").innerText()).not.toContain("49");
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // The same lines, as search results, stay text.
+    await page.goto(`${server.url}/search/?q=onerror`);
+    await eventually(() => results().count()).toBe(1);
+    expect(await results().first().locator(".result-line-text").innerText()).toBe("<img src=x onerror=alert(1)>");
+    await page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(PROJECT_ROOT, "test-results", "second-edition-hostile.png"), fullPage: true });
+    expect(outsidePrefix()).toEqual([]);
+  });
+});
+
+describe("search in other scripts, from Node", () => {
+  it("does not split Japanese into words in an English edition: a word inside an unspaced run is not found", async () => {
+    // Pagefind segments Chinese and Japanese only in a zh or ja index (the edition's language, forced for all pages):
+    // in this English edition, 種は土曜日に持っていきます。 is one token, found by its start but not by 土曜日 ("Saturday").
+    // Built with language: ja, the same edition finds 土曜日. Words set off by spaces or brackets (紫蘇) are found.
+    const pagefind = await loadPagefind(site, server.url);
+    const lines = async (query: string) => (await searchSite(pagefind, query)).flatMap((hit) => hit.subResults.map((sub) => sub.url));
+    expect(await lines("紫蘇")).toEqual([`${PREFIX}messages/${KEIKO}/#L4`]);
+    expect(await lines("種")).toEqual([`${PREFIX}messages/${KEIKO}/#L6`]);
+    expect(await lines("土曜日")).toEqual([]);
+    expect(await lines("ようこそ")).toEqual([`${PREFIX}messages/${NOTICE}/#L3`]);
+    expect(outsidePrefix()).toEqual([]);
+  });
+});
+
+describe("quality gates on the second edition", () => {
+  it("has no HTML errors on any page, by the W3C Nu HTML checker", async () => {
+    const vnuJar = createRequire(import.meta.url)("vnu-jar") as string;
+    const run = promisify(execFile)("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", site], { maxBuffer: 64 * 1024 * 1024 });
+    const { stderr } = await run.then((result) => result, (error: { stderr: string }) => error);
+    const messages = (JSON.parse(stderr) as { messages: Array<{ type: string; url: string; message: string; lastLine?: number }> }).messages;
+    expect(messages.filter((m) => m.type === "error").map((m) => `${m.url.replace(`file:${site}`, "")}:${m.lastLine}: ${m.message}`)).toEqual([]);
+  });
+
+  it.each([
+    ["home", "/"],
+    ["table message", `/messages/${TOM}/`],
+    ["Arabic message", `/messages/${MARYAM}/`],
+    ["hostile message", `/messages/${HOSTILE}/`],
+    ["search, with results in Arabic", "/search/?q=%D8%A3%D9%87%D9%84%D8%A7%D9%8B"],
+    ["about", "/about/"],
+    ["people", "/people/"],
+    ["sources", "/sources/"],
+    ["conversation", "/conversation/"],
+  ])("has no WCAG 2.1 A or AA violations on the %s page", async (_, url) => {
+    const { page } = chromium;
+    await page.goto(`${server.url}${url}`);
+    if (url.startsWith("/search/")) await eventually(() => results().count()).toBe(2);
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(outsidePrefix()).toEqual([]);
+  });
+
+  it("has no broken internal link or anchor", async () => {
+    const { model } = await createSiteModel(root);
+    expect(await verifySite(site, model!)).toEqual([]);
+  });
+
+  it("forbids inline script on every page, and every address on every page carries the prefix", async () => {
+    const pages = (await readdir(site, { recursive: true })).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(12);
+    const unprefixed: string[] = [];
+    for (const file of pages) {
+      const html = await readFile(path.join(site, file), "utf8");
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#x27;/g, "'");
+      expect(policy, file).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(policy, file).not.toContain("unsafe-inline");
+      for (const [, type] of html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)) expect(type, file).toMatch(/type="application\/(?:ld\+)?json"/);
+      // Root-relative addresses in attributes, and absolute ones on the edition's host, all under the prefix.
+      for (const [, attribute, value] of html.matchAll(/\s(href|src|action|content|bundle-path|data-merge-bundles)="(\/[^"]*)"/g))
+        if (!value!.startsWith(PREFIX)) unprefixed.push(`${file}: ${attribute}="${value}"`);
+      for (const [url] of html.matchAll(/https:\/\/example\.org\/[^"'\s<>\\]*/g))
+        if (!url.startsWith(BASE_URL)) unprefixed.push(`${file}: ${url}`);
+    }
+    expect(unprefixed).toEqual([]);
+  });
+});
+
+describe("nothing outside the prefix", () => {
+  it("was requested by any test, and the search bundle, its WebAssembly and the highlighter came from under it", () => {
+    expect(outsidePrefix()).toEqual([]);
+    const paths = requested.map((url) => new URL(url).pathname);
+    for (const file of ["pagefind/pagefind-entry.json", "pagefind/pagefind-component-ui.js", "pagefind/wasm.en.pagefind", "pagefind/pagefind-highlight.js", "assets/edition.css", "assets/message.js"])
+      expect(paths, file).toContain(`${PREFIX}${file}`);
+    expect(server.requests.length).toBeGreaterThan(50);
+  });
+});
+
+describe("npm start on an edition with a path prefix", () => {
+  let startRoot: string;
+  let start: ChildProcess;
+  let output = "";
+  const port = 20_000 + Math.floor(Math.random() * 2_000);
+  beforeAll(async () => {
+    startRoot = await makeEdition("garden-committee");
+    start = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/start.ts")], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, EDITION_ROOT: startRoot, PORT: String(port) },
+    });
+    start.stdout!.on("data", (chunk) => (output += chunk));
+    start.stderr!.on("data", (chunk) => (output += chunk));
+    const started = Date.now();
+    while (!output.includes("Serving the edition")) {
+      if (Date.now() - started > 60_000 || start.exitCode !== null) throw new Error(`npm start did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }, 90_000);
+  afterAll(async () => {
+    start?.kill();
+    if (startRoot) await removeEdition(startRoot);
+  });
+
+  it("serves the site where its links point, under the prefix, and says so", async () => {
+    expect(output).toContain(`Serving the edition at http://localhost:${port}${PREFIX}`);
+    const home = await fetch(`http://localhost:${port}/`);
+    expect(home.url).toBe(`http://localhost:${port}${PREFIX}`);
+    expect(await home.text()).toContain(`<link rel="stylesheet" href="${PREFIX}assets/edition.css">`);
+    for (const file of ["assets/edition.css", `messages/${TOM}/`, "pagefind/pagefind-entry.json"])
+      expect((await fetch(`http://localhost:${port}${PREFIX}${file}`)).status, file).toBe(200);
+    expect((await fetch(`http://localhost:${port}/messages/${TOM}/`)).status).toBe(404);
+  });
+});
