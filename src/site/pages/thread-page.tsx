@@ -5,25 +5,18 @@ import type { ElementContent } from "hast";
 import { formatDate } from "../format.ts";
 import { renderPage } from "../layout.tsx";
 import type { SiteModel, ThreadPage } from "../site-model.ts";
-import { threadEntry } from "./parts.tsx";
+import { pageLinks, threadEntry } from "./parts.tsx";
 import { editionHead } from "./reference-metadata.tsx";
 import { timelineSection } from "./timeline.tsx";
 
+const counted = (count: number, one: string, many: string) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+
 function pager(model: SiteModel, page: ThreadPage): ElementContent[] {
-  if (model.threadPages.length < 2) return [];
-  return [
-    <nav className="pager" aria-label="Thread pages">
-      <ul>
-        {model.threadPages.map((other) => (
-          <li>
-            <a href={model.urls.thread(other.number)} aria-current={other.number === page.number ? "page" : undefined}>
-              {String(other.number)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>,
-  ] as ElementContent[];
+  return pageLinks(
+    model.threadPages.map((other) => ({ number: other.number, href: model.urls.thread(other.number) })),
+    page.number,
+    "Thread pages",
+  );
 }
 
 export function threadPage(model: SiteModel, page: ThreadPage): string {
@@ -44,7 +37,7 @@ export function threadPage(model: SiteModel, page: ThreadPage): string {
           {meta.subtitle ? <p className="edition-subtitle">{meta.subtitle}</p> : []}
           <p className="edition-description">{meta.description}</p>
           <p className="edition-facts">
-            {`${model.rendered.messages.length} messages and posts · ${model.notes.length} editorial notes · version ${meta.version}`}
+            {`${counted(model.rendered.messages.length, "message or post", "messages and posts")} · ${counted(model.notes.length, "editorial note", "editorial notes")} · version ${meta.version}`}
             {intro ? [" · ", <a href={model.urls.page(intro.slug)}>Read the introduction</a>] : []}
           </p>
         </header>
@@ -70,6 +63,7 @@ export function threadPage(model: SiteModel, page: ThreadPage): string {
   return renderPage(model, {
     title: page.number === 1 ? meta.title : `The thread, page ${page.number}`,
     current: "thread",
+    path: model.urls.thread(page.number),
     head: page.number === 1 ? editionHead(model) : [],
     main,
     bodyClass: "page-thread",
