@@ -155,6 +155,23 @@ function indexById<T extends { id: string }>(
   return map;
 }
 
+/**
+ * `npm run new` leaves "TODO:" where only the editor can decide (a transcript's text, a note, a field's value):
+ * each left in place is a warning, so that a placeholder is never published unnoticed. `firstLine` is the file's
+ * line of the text's first line.
+ */
+function reportPlaceholders(file: VFile, text: string, firstLine: number, pattern = /^\s*TODO:/): void {
+  text.split("\n").forEach((line, i) => {
+    if (!pattern.test(line)) return;
+    report(file, `Line ${firstLine + i} still holds a placeholder: "${line.trim().slice(0, 60)}"`, {
+      ruleId: "placeholder",
+      severity: "warning",
+      place: { line: firstLine + i, column: line.indexOf("TODO") + 1 },
+      hint: "Replace it with what belongs there (the text as the sources print it, the note, the value), then delete the TODO.",
+    });
+  });
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
@@ -198,6 +215,8 @@ export async function loadEdition(root: string): Promise<LoadResult> {
   const people: Person[] = (await readDataFile(peoplePath, peopleSchema, files)) ?? [];
   const sourcesPath = path.join(layout.edition, "sources.yaml");
   const sourceList: Source[] = (await readDataFile(sourcesPath, sourcesSchema, files)) ?? [];
+  const metaSource = files.find((file) => file.path === metaPath);
+  if (typeof metaSource?.value === "string") reportPlaceholders(metaSource, metaSource.value, 1, /#\s*TODO:/);
   if (!files.some((file) => file.path === metaPath)) {
     const missing = new VFile({ path: metaPath });
     report(missing, "The edition has no edition.yaml", {
@@ -250,6 +269,8 @@ export async function loadEdition(root: string): Promise<LoadResult> {
         return (places ??= collectPlaces(split.located(), split.value));
       },
     };
+    reportPlaceholders(vfile, text.split("\n").slice(0, split.bodyStartLine - 1).join("\n"), 1, /#\s*TODO:/);
+    reportPlaceholders(vfile, split.body, split.bodyStartLine);
     return { vfile, data: { ...data, body: split.body, origin } as z.infer<T> & { body: string; origin: FileOrigin } };
   };
 

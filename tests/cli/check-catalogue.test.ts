@@ -127,6 +127,16 @@ describe("the check catalogue", () => {
     expect(await reportFor({ [ADA]: latin1 })).toContain(`${ADA}:12:1  error  The file is not valid UTF-8  [encoding]`);
   });
 
+  it("a TODO placeholder left in a transcript, a note or a front-matter comment: a warning at its line", async () => {
+    const report = await reportFor({
+      [ADA]: await edited(ADA, "platform: Letter\n", "platform: Letter  # TODO: the channel\n"),
+      [WICKS]: `${(await readFile(path.join(PROJECT_ROOT, "tests/fixtures/small", WICKS), "utf8")).trimEnd()}\nTODO: say where the wicks came from.\n`,
+    });
+    expect(report).toContain(`${ADA}:4:21  warning  Line 4 still holds a placeholder: "platform: Letter  # TODO: the channel"  [placeholder]`);
+    expect(report).toMatch(/annotations\/wicks\.md:(\d+):1 {2}warning {2}Line \1 still holds a placeholder: "TODO: say where the wicks came from\."  \[placeholder\]/);
+    expect(report).not.toContain("error");
+  });
+
   it("an empty file", async () => {
     expect(await reportFor({ "annotations/empty.md": "  \n" })).toContain("annotations/empty.md:1:1  error  The file is empty  [empty-file]");
   });
