@@ -3,10 +3,9 @@
 // static-server.ts) deliberately does neither, because it measures what is sent.
 import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { StaticServer } from "../bench/static-server.ts";
+import { listenLocally, type StaticServer } from "../bench/static-server.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -56,14 +55,5 @@ export async function serveLikeAHost(dir: string): Promise<StaticServer> {
     }
     res.writeHead(200, { ...headers, "content-length": String(body.length) }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenLocally(server);
 }

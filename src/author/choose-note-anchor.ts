@@ -7,6 +7,7 @@ import type { Anchor } from "../load/schema.ts";
 import { AnchorResolver } from "../anchor/resolve-anchor.ts";
 import { collapse, findQuote, suggestDisambiguation } from "../anchor/text-quote.ts";
 import { TranscriptText, type TextRange } from "../anchor/transcript-text.ts";
+import { transcriptJob } from "../render/render-edition.ts";
 import { TranscriptRenderer } from "../render/transcript-job.ts";
 import { AuthorError } from "./author-error.ts";
 
@@ -33,15 +34,7 @@ export interface ChosenAnchor {
 
 /** The citable lines of a message, as the render stage makes them (labels, inserted and withdrawn lines included). */
 export function transcriptOf(message: Message, renderer = new TranscriptRenderer()): TranscriptText {
-  const { lines } = renderer.render({
-    id: message.id,
-    path: message.origin.file.path,
-    body: message.body,
-    bodyStartLine: message.origin.bodyStartLine,
-    insertedAfter: message.inserted_after,
-    withdrawn: message.withdrawn_lines,
-    annotations: [],
-  });
+  const { lines } = renderer.render(transcriptJob(message, []));
   return new TranscriptText(lines);
 }
 

@@ -22,6 +22,11 @@ export async function serveStatic(
       res.end("Not found");
     });
   });
+  return listenLocally(server);
+}
+
+/** Starts `server` on a free port of this machine, with a close() that does not wait for idle connections. */
+export async function listenLocally(server: http.Server): Promise<StaticServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -80,7 +80,8 @@ function bodyFile(origin: FileOrigin, body: string): VFile {
   return new VFile({ path: origin.file.path, value: "\n".repeat(origin.bodyStartLine - 1) + body });
 }
 
-function transcriptJob(message: Message, annotations: Annotation[]): TranscriptJob {
+/** What rendering one message's transcript needs: its text and where it sits in its file, and its notes' anchors. */
+export function transcriptJob(message: Message, annotations: Annotation[]): TranscriptJob {
   return {
     id: message.id,
     path: message.origin.file.path,

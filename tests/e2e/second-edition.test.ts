@@ -5,11 +5,9 @@
 // Chromium (search from the home page to the highlighted line and its note, search in other scripts, RTL lines,
 // anchored table rows and list items, citing a range, hostile markup shown as text) and its pages pass the quality
 // gates (vnu, axe, link check, CSP). Every request the browser makes is recorded: none may leave the prefix.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { promisify } from "node:util";
 import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../src/cli/build.ts";
@@ -18,6 +16,7 @@ import { createSiteModel } from "../../src/site/site-model.ts";
 import { verifySite } from "../../src/site/verify-site.ts";
 import { eventually, useChromium } from "../helpers/browser.ts";
 import { makeEdition, PROJECT_ROOT, removeEdition } from "../helpers/edition.ts";
+import { htmlErrors } from "../helpers/html-checker.ts";
 import { servePrefixed, type PrefixedServer } from "../helpers/prefix-server.ts";
 import { loadPagefind, searchSite } from "../helpers/search.ts";
 
@@ -297,11 +296,7 @@ describe("search in other scripts, from Node", () => {
 
 describe("quality gates on the second edition", () => {
   it("has no HTML errors on any page, by the W3C Nu HTML checker", async () => {
-    const vnuJar = createRequire(import.meta.url)("vnu-jar") as string;
-    const run = promisify(execFile)("java", ["-jar", vnuJar, "--errors-only", "--format", "json", "--skip-non-html", site], { maxBuffer: 64 * 1024 * 1024 });
-    const { stderr } = await run.then((result) => result, (error: { stderr: string }) => error);
-    const messages = (JSON.parse(stderr) as { messages: Array<{ type: string; url: string; message: string; lastLine?: number }> }).messages;
-    expect(messages.filter((m) => m.type === "error").map((m) => `${m.url.replace(`file:${site}`, "")}:${m.lastLine}: ${m.message}`)).toEqual([]);
+    expect(await htmlErrors(site)).toEqual([]);
   });
 
   it.each([

@@ -61,7 +61,10 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
     <article className={`message message-kind-${message.kind}`}>
       <header className="message-header">
         <p className="message-kind">
-          {KIND_LABELS[message.kind]} · {message.platform}
+          {/* "Email · Email" says nothing twice: the platform is named only when it adds to the kind. */}
+          {message.platform.toLowerCase() === KIND_LABELS[message.kind].toLowerCase()
+            ? KIND_LABELS[message.kind]
+            : `${KIND_LABELS[message.kind]} · ${message.platform}`}
         </p>
         <h1>{title}</h1>
         <dl className="message-meta">
