@@ -183,6 +183,16 @@ describe("reading and searching the second edition in Chromium, under its path p
     // A line that begins in English is English, whatever it quotes.
     await page.goto(`${server.url}/messages/${NOTICE}/`);
     expect((await layout("#L3")).direction).toBe("ltr");
+
+    // The same holds where the words are quoted: a note's quoted passage, and a line in the search results.
+    await page.goto(`${server.url}/messages/${MARYAM}/`);
+    const quotes = await page.locator(".note-quote p").evaluateAll((ps) => ps.map((p) => [p.textContent, getComputedStyle(p).direction]));
+    expect(quotes.some(([text, direction]) => /[\u0600-\u06ff]/.test(text!) && direction === "rtl")).toBe(true);
+    expect(quotes.filter(([text]) => /^[A-Za-z]/.test(text!)).every(([, direction]) => direction === "ltr")).toBe(true);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent("النعناع")}`);
+    const resultLine = page.locator("pagefind-results .result-line-text").first();
+    await resultLine.waitFor();
+    expect(await resultLine.evaluate((text) => getComputedStyle(text).direction)).toBe("rtl");
     await page.screenshot({ path: path.join(PROJECT_ROOT, "test-results", "second-edition-rtl.png") });
     expect(outsidePrefix()).toEqual([]);
   });

@@ -121,6 +121,8 @@ function renderResult(data: ResultData): HTMLElement {
       card.append(on);
     }
     const excerpt = element("p", "result-excerpt");
+    // Each excerpt takes its own writing direction, as the lines do on the page (render/rehype-line-direction.ts).
+    excerpt.dir = "auto";
     excerpt.append(...excerptNodes(data.excerpt));
     card.append(excerpt);
     return item;
@@ -136,6 +138,7 @@ function renderResult(data: ResultData): HTMLElement {
     anchor.href = sub.url;
     anchor.append(element("span", "result-line-number", sub.title));
     const text = element("span", "result-line-text");
+    text.dir = "auto";
     text.append(...excerptNodes(sub.excerpt));
     anchor.append(text);
     line.append(anchor);

@@ -33,7 +33,7 @@ function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
         </span>
       </p>
       <blockquote className="note-quote">
-        <p>{anchored.exact}</p>
+        <p dir="auto">{anchored.exact}</p>
       </blockquote>
       <div className="note-body">{sanitised(note.html)}</div>
       <p className="note-sources">Sources: {sourceList(model, annotation.sources)}</p>
