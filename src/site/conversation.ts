@@ -1,12 +1,9 @@
 // The conversation view's reading of the thread: which side of the page each message sits on, where a new day
 // begins, and where a writer wrote again without an answer. Worked out once per page, in one pass.
 import type { Message } from "../load/model.ts";
-import type { MessageKind } from "../load/schema.ts";
 import type { RenderedMessage } from "../render/render-edition.ts";
-import { formatDate, formatDuration, sentInstant } from "./format.ts";
+import { formatDate, formatDuration, PUBLIC_KINDS, sentInstant } from "./format.ts";
 
-/** Messages written to someone; posts and statements are addressed to the public and sit across the page. */
-const PRIVATE_KINDS = new Set<MessageKind>(["direct-message", "email", "letter"]);
 
 export type Side = "opening" | "answering" | "public";
 
@@ -19,7 +16,8 @@ export interface ConversationEntry {
   noReply?: { after: string; approximate: boolean };
 }
 
-const isPrivate = (message: Message) => PRIVATE_KINDS.has(message.kind);
+/** Messages written to someone; posts and statements are addressed to the public and sit across the page. */
+export const isPrivate = (message: Pick<Message, "kind">) => !PUBLIC_KINDS.has(message.kind);
 
 /**
  * Whoever wrote the edition's first private message opens the conversation and sits on one side; everyone who

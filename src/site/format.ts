@@ -55,6 +55,9 @@ export const PRECISION_LABELS: Record<Message["precision"], string> = {
   approximate: "approximate time",
 };
 
+/** Posts and statements were made in public: context for the correspondence, not turns in it. */
+export const PUBLIC_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["public-post", "statement"]);
+
 export const KIND_LABELS: Record<MessageKind, string> = {
   "direct-message": "Direct message",
   email: "Email",

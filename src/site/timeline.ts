@@ -8,12 +8,10 @@
 import type { Message } from "../load/model.ts";
 import type { MessageKind } from "../load/schema.ts";
 import type { ParsedTimestamp } from "../load/timestamp.ts";
-import { formatClock, formatDate } from "./format.ts";
+import { formatClock, formatDate, PUBLIC_KINDS } from "./format.ts";
 
 export type TimelineMessage = Pick<Message, "id" | "from" | "kind" | "time">;
 
-/** Posts and statements were made in public: they are context for the correspondence, not part of it. */
-export const PUBLIC_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["public-post", "statement"]);
 
 export interface TimelineInput {
   /** In thread order. */

@@ -7,7 +7,7 @@
 import type { ElementContent } from "hast";
 import type { RenderedMessage, RenderedNote } from "../../render/render-edition.ts";
 import { lineRangeLabel } from "../../anchor/line-labels.ts";
-import { conversationEntries, openingWriter, type ConversationEntry } from "../conversation.ts";
+import { conversationEntries, isPrivate, openingWriter, type ConversationEntry } from "../conversation.ts";
 import { formatSent, KIND_LABELS, messageTitle, personName } from "../format.ts";
 import { renderPage } from "../layout.tsx";
 import { scopeFragment } from "../scope-fragment.ts";
@@ -81,7 +81,7 @@ function messageBefore(model: SiteModel, page: ThreadPage): RenderedMessage | un
   const index = model.rendered.indexById.get(first.message.id) ?? 0;
   for (let i = index - 1; i >= 0; i--) {
     const candidate = model.rendered.messages[i]!;
-    if (candidate.message.kind !== "public-post" && candidate.message.kind !== "statement") return candidate;
+    if (isPrivate(candidate.message)) return candidate;
   }
   return undefined;
 }
