@@ -11,6 +11,9 @@ import { conversationEntries, isPrivate, openingWriter, type ConversationEntry }
 import { formatSent, KIND_LABELS, messageTitle, personName } from "../format.ts";
 import { renderPage } from "../layout.tsx";
 import { scopeFragment } from "../scope-fragment.ts";
+import { sanitised } from "../html.ts";
+import { contentHash } from "../../render/render-cache.ts";
+import { toHtml } from "hast-util-to-html";
 import type { SiteModel, ThreadPage } from "../site-model.ts";
 import { noteKindLabel, pageLinks } from "./parts.tsx";
 
@@ -54,7 +57,7 @@ function bubble(model: SiteModel, entry: ConversationEntry): ElementContent {
           </p>
         </header>
         <div className="transcript bubble-transcript" aria-label={`Transcript, ${lines.length} line${lines.length === 1 ? "" : "s"}`} role="group">
-          {scopeFragment(rendered.html, { idPrefix: conversationLineId(message.id, ""), ownPage })}
+          {sanitised(scopedTranscript(model, rendered, ownPage))}
         </div>
         <footer className="bubble-foot">
           {notes.length ? (
@@ -72,6 +75,17 @@ function bubble(model: SiteModel, entry: ConversationEntry): ElementContent {
       </article>
     </li>
   ) as ElementContent;
+}
+
+/**
+ * The transcript with its anchors under the message's own prefix. Parsing every transcript again was a tenth of a
+ * rebuild at 10,000 messages, so the result is kept in the render cache with the transcripts themselves.
+ */
+function scopedTranscript(model: SiteModel, rendered: RenderedMessage, ownPage: string): string {
+  const idPrefix = conversationLineId(rendered.message.id, "");
+  return model.rendered.cache.get("conversation", contentHash([rendered.html, idPrefix, ownPage]), () =>
+    toHtml({ type: "root", children: scopeFragment(rendered.html, { idPrefix, ownPage }) }),
+  );
 }
 
 /** The last private message before `page`, so that a silence across a page break is told on the later page. */
