@@ -189,4 +189,18 @@ describe("note calls on a wide screen", () => {
     expect(await page.locator('[role="note"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it("can be hit anywhere in a 24 px square around their middle, though drawn smaller, without moving their line", async () => {
+    const { page } = chromium;
+    await page.goto(`${chromium.server.url}${MESSAGE}`);
+    const call = page.getByRole("link", { name: "Note 3", exact: true });
+    const box = (await call.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeLessThan(24);
+    const hits = await call.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      const [x, y] = [rect.left + rect.width / 2, rect.top + rect.height / 2];
+      return [[-11, -11], [11, -11], [-11, 11], [11, 11], [0, 0]].map(([dx, dy]) => document.elementFromPoint(x + dx!, y + dy!)?.closest("a") === element);
+    });
+    expect(hits).toEqual([true, true, true, true, true]);
+  });
 });
