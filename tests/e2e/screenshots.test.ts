@@ -42,7 +42,9 @@ const session = useChromium(inject("defaultSite"));
  * another Chromium or other fonts cannot be compared pixel for pixel, so those comparisons are skipped, saying
  * why, rather than failing on a machine that merely differs.
  */
-async function renderer(): Promise<string> {
+let rendererOnce: Promise<string> | undefined;
+const renderer = () => (rendererOnce ??= describeRenderer());
+async function describeRenderer(): Promise<string> {
   const fonts = await new Promise<string>((resolve) =>
     execFile("fc-list", [":", "family", "file"], (error, stdout) => resolve(error ? "unknown fonts" : stdout.split("\n").sort().join("\n"))),
   );

@@ -5,7 +5,6 @@
 // Chromium (search from the home page to the highlighted line and its note, search in other scripts, RTL lines,
 // anchored table rows and list items, citing a range, hostile markup shown as text) and its pages pass the quality
 // gates (vnu, axe, link check, CSP). Every request the browser makes is recorded: none may leave the prefix.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -17,6 +16,7 @@ import { verifySite } from "../../src/site/verify-site.ts";
 import { eventually, useChromium } from "../helpers/browser.ts";
 import { makeEdition, PROJECT_ROOT, removeEdition } from "../helpers/edition.ts";
 import { htmlErrors } from "../helpers/html-checker.ts";
+import { startWatchServer, type WatchServer } from "../helpers/watch-server.ts";
 import { servePrefixed, type PrefixedServer } from "../helpers/prefix-server.ts";
 import { loadPagefind, searchSite } from "../helpers/search.ts";
 
@@ -365,30 +365,19 @@ describe("nothing outside the prefix", () => {
 
 describe("npm start on an edition with a path prefix", () => {
   let startRoot: string;
-  let start: ChildProcess;
-  let output = "";
-  const port = 20_000 + Math.floor(Math.random() * 2_000);
+  let start: WatchServer;
   beforeAll(async () => {
     startRoot = await makeEdition("garden-committee");
-    start = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/start.ts")], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, EDITION_ROOT: startRoot, PORT: String(port) },
-    });
-    start.stdout!.on("data", (chunk) => (output += chunk));
-    start.stderr!.on("data", (chunk) => (output += chunk));
-    const started = Date.now();
-    while (!output.includes("Serving the edition")) {
-      if (Date.now() - started > 60_000 || start.exitCode !== null) throw new Error(`npm start did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    start = await startWatchServer(startRoot, 20_000);
   }, 90_000);
   afterAll(async () => {
-    start?.kill();
+    start?.stop();
     if (startRoot) await removeEdition(startRoot);
   });
 
   it("serves the site where its links point, under the prefix, and says so", async () => {
-    expect(output).toContain(`Serving the edition at http://localhost:${port}${PREFIX}`);
+    const { port } = start;
+    expect(start.output()).toContain(`Serving the edition at http://localhost:${port}${PREFIX}`);
     const home = await fetch(`http://localhost:${port}/`);
     expect(home.url).toBe(`http://localhost:${port}${PREFIX}`);
     expect(await home.text()).toContain(`<link rel="stylesheet" href="${PREFIX}assets/edition.css">`);
