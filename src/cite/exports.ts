@@ -196,6 +196,19 @@ export function exportSlices(input: ExportInput, items: { message(message: Messa
   };
 }
 
+/** Slices that follow each other, as one: a partition's, from its messages' own. */
+export function concatSlices(slices: readonly ExportSlices[]): ExportSlices {
+  const join = (part: keyof Omit<ExportSlices, "notes" | "transcript">) => slices.map((slice) => slice[part]).filter((text) => text !== "").join(",\n");
+  return {
+    annotations: join("annotations"),
+    messages: join("messages"),
+    cslMessages: join("cslMessages"),
+    cslNotes: join("cslNotes"),
+    transcript: slices.map((slice) => slice.transcript).join(""),
+    notes: slices.reduce((sum, slice) => sum + slice.notes, 0),
+  };
+}
+
 /** Each export file's text, from every partition's slices in reading order. */
 export function joinExports(input: Omit<ExportInput, "messages">, slices: readonly ExportSlices[]): Map<string, string> {
   const empty = { ...input, messages: [] };

@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import type http from "node:http";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { watch } from "chokidar";
 import { parse } from "yaml";
@@ -16,6 +17,8 @@ import { buildErrorPage } from "./build-error-page.ts";
 import { findEditionError } from "./eleventy.ts";
 import { editionRoot } from "./edition-root.ts";
 
+const { values: options } = parseArgs({ options: { "partition-size": { type: "string" } } });
+const partitionSize = options["partition-size"] === undefined ? undefined : Number(options["partition-size"]);
 const requestedPort = Number(process.env.PORT ?? 8080);
 const root = editionRoot();
 const outputDir = path.resolve(root, "_site");
@@ -44,7 +47,7 @@ async function sitePrefix(): Promise<string> {
 }
 const prefix = await sitePrefix();
 
-const builder = new EditionBuild({ root, outputDir, watch: true });
+const builder = new EditionBuild({ root, outputDir, watch: true, partitionSize });
 const server = EleventyDevServer.getServer("annotated-edition", outputDir, {
   pathPrefix: prefix,
   middleware: [showFailure],

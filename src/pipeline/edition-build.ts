@@ -129,17 +129,49 @@ function replayMessage(origin: FileOrigin, stored: StoredMessage): void {
   if (stored.note) message.note = stored.note;
 }
 
-/** Everything a rendered transcript depends on; the path is not part of it, so a renamed file is not rendered again. */
-function transcriptKey(message: Message, annotations: readonly Annotation[]): string {
-  return contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind])]);
-}
+/**
+ * Keys of what the build is made from. The loader gives the same objects while their files are unchanged, so a
+ * key is worked out once per object, not once per build: at 10,000 messages, hashing everything again was most of
+ * the time a build after one edit spent on the main thread.
+ */
+class Keys {
+  readonly #transcripts = new WeakMap<Message, { annotations: readonly Annotation[]; key: string }>();
+  readonly #notes = new WeakMap<Annotation, string>();
+  readonly #annotations = new WeakMap<Annotation, string>();
+  readonly #fronts = new WeakMap<Message, string>();
 
-const noteKey = (annotation: Annotation) => contentHash([annotation.body, annotation.origin.bodyStartLine]);
+  /** Everything a rendered transcript depends on; the path is not part of it, so a renamed file is not rendered again. */
+  transcript(message: Message, annotations: readonly Annotation[]): string {
+    const known = this.#transcripts.get(message);
+    if (known && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i])) return known.key;
+    const key = contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind])]);
+    this.#transcripts.set(message, { annotations: [...annotations], key });
+    return key;
+  }
 
-/** A message's front matter as pages show it: everything but its text and where its file is. */
-function frontKey(message: Message): string {
-  const { origin: _origin, body: _body, ...front } = message;
-  return contentHash(front);
+  /** What a note's rendered text depends on (its links are checked apart, see link-targets.ts). */
+  note(annotation: Annotation): string {
+    let key = this.#notes.get(annotation);
+    if (key === undefined) this.#notes.set(annotation, (key = contentHash([annotation.body, annotation.origin.bodyStartLine])));
+    return key;
+  }
+
+  /** A note's front matter and text: what its message's pages show of it. */
+  annotation(annotation: Annotation): string {
+    let key = this.#annotations.get(annotation);
+    if (key === undefined) this.#annotations.set(annotation, (key = contentHash(portable(annotation))));
+    return key;
+  }
+
+  /** A message's front matter as pages show it: everything but its text and where its file is. */
+  front(message: Message): string {
+    let key = this.#fronts.get(message);
+    if (key === undefined) {
+      const { origin: _origin, body: _body, ...front } = message;
+      this.#fronts.set(message, (key = contentHash(front)));
+    }
+    return key;
+  }
 }
 
 export class EditionBuild {
@@ -156,6 +188,12 @@ export class EditionBuild {
   #linkKey = "";
   #manifest: Manifest | undefined;
   #record: OutputRecord | undefined;
+  readonly #keys = new Keys();
+  /** Whether the lean cache has entries not yet saved. */
+  #leanDirty = false;
+  /** The link targets the cached notes were last checked against: while they stand, the checks stand too. */
+  #checkedLinks = "";
+  #editorial = new Map<string, { key: string; html: string; messages: StoredMessage[] }>();
 
   constructor(options: EditionBuildOptions) {
     this.#options = options;
@@ -188,7 +226,7 @@ export class EditionBuild {
 
   async #save(file: string, data: unknown): Promise<void> {
     await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}`;
+    const temporary = `${file}.${process.pid}.${++this.#saves}`;
     await writeFile(temporary, typeof data === "string" ? data : serialize(data));
     await rename(temporary, file);
   }
@@ -219,7 +257,8 @@ export class EditionBuild {
 
     // Transcripts: what the lean cache does not hold, rendered in its partition's store.
     const annotationsOf = (message: Message) => edition.annotationsByMessage.get(message.id) ?? [];
-    const tKeys = edition.messages.map((message) => transcriptKey(message, annotationsOf(message)));
+    const keys = this.#keys;
+    const tKeys = edition.messages.map((message) => keys.transcript(message, annotationsOf(message)));
     const transcripts: LeanTranscript[] = new Array(edition.messages.length);
     const jobs = new Map<Partition, Array<TranscriptJob & { key: string; index: number }>>();
     edition.messages.forEach((message, i) => {
@@ -239,6 +278,7 @@ export class EditionBuild {
           const { index, key } = list[j]!;
           transcripts[index] = result;
           lean.transcripts.set(key, { store: partition.name, value: result });
+          this.#leanDirty = true;
         });
       }),
     );
@@ -260,8 +300,10 @@ export class EditionBuild {
     };
     const urls = siteUrls(edition.meta.base_url);
     const schemes = linkSchemes(targets, urls);
-    const linkKey = contentHash([[...targets.anchors], [...targets.invalidMessages], [...targets.noteTargets], targets.pageSlugs, edition.meta.base_url]);
-    const nKeys: string[][] = entries.map(({ notes }) => notes.map(({ annotation }) => noteKey(annotation)));
+    // A message's line labels follow from its transcript's key, so the keys stand for the anchors.
+    const linkKey = contentHash([edition.messages.map((message, i) => `${message.id} ${tKeys[i]}`).join("\n"), [...targets.invalidMessages], [...targets.noteTargets].join("\n"), targets.pageSlugs, edition.meta.base_url]);
+    const linksStand = linkKey === this.#checkedLinks;
+    const nKeys: string[][] = entries.map(({ notes }) => notes.map(({ annotation }) => keys.note(annotation)));
     const noteJobs = new Map<Partition, Array<{ key: string; note: NoteEntry }>>();
     const noteResults = new Map<string, LeanNote>();
     entries.forEach(({ notes }, i) => {
@@ -269,7 +311,7 @@ export class EditionBuild {
       notes.forEach((note, j) => {
         const key = nKeys[i]![j]!;
         const cached = lean.notes.get(key);
-        if (cached && cached.store === partition.name && linksHold(schemes, cached.value.links)) return void noteResults.set(key, cached.value);
+        if (cached && cached.store === partition.name && (linksStand || linksHold(schemes, cached.value.links))) return void noteResults.set(key, cached.value);
         const list = noteJobs.get(partition) ?? [];
         list.push({ key, note });
         noteJobs.set(partition, list);
@@ -293,36 +335,73 @@ export class EditionBuild {
           const { key } = list[j]!;
           noteResults.set(key, result);
           lean.notes.set(key, { store: partition.name, value: result });
+          this.#leanDirty = true;
         });
       }),
     );
     entries.forEach(({ notes }, i) => notes.forEach(({ annotation }, j) => { for (const stored of noteResults.get(nKeys[i]![j]!)!.messages) replayMessage(annotation.origin, stored); }));
+    this.#checkedLinks = linkKey;
 
     checkLineStability(edition, new Map(entries.map(({ message, lines }) => [message.id, lines])));
 
     // Editorial pages, rendered here with the notes' cross-links so that `check` reports their broken links too.
-    const markdown = new NoteRenderer(schemes);
+    let markdown: NoteRenderer | undefined;
     const editorial = new Map<string, string>();
     for (const page of edition.pages) {
-      const done = markdown.render({ path: page.origin.file.path, body: page.body, bodyStartLine: page.origin.bodyStartLine });
+      const key = contentHash([page.body, page.origin.bodyStartLine, linkKey]);
+      let done = this.#editorial.get(page.origin.file.path);
+      if (done?.key !== key) {
+        const rendered = (markdown ??= new NoteRenderer(schemes)).render({ path: page.origin.file.path, body: page.body, bodyStartLine: page.origin.bodyStartLine });
+        this.#editorial.set(page.origin.file.path, (done = { key, html: rendered.html, messages: rendered.messages }));
+      }
       for (const stored of done.messages) replayMessage(page.origin, stored);
       editorial.set(page.origin.file.path, done.html);
     }
 
-    await this.#save(path.join(this.#cacheDir, "lean.v8"), this.#pruneLean(lean, tKeys, nKeys.flat()));
+    if (this.#pruneLean(lean, tKeys, nKeys.flat()) || this.#leanDirty) await this.#saveLean(lean);
     this.#timings.render = performance.now() - loaded;
     const errors = countErrors(files);
     const rendered = { transcripts: [...jobs.values()].reduce((n, list) => n + list.length, 0), notes: [...noteJobs.values()].reduce((n, list) => n + list.length, 0) };
     return { files, errors, edition, entries, rendered, state: { edition, entries, units, partitions, tKeys, nKeys, editorial, urls } };
   }
 
-  /** Keeps only what this build used, so that the cache does not grow with every edit. */
-  #pruneLean(lean: LeanCache, tKeys: string[], nKeys: string[]): LeanCache {
+  /** Keeps only what this build used, so that the cache does not grow with every edit; says whether it removed any. */
+  #pruneLean(lean: LeanCache, tKeys: string[], nKeys: string[]): boolean {
+    if (lean.transcripts.size === tKeys.length && lean.notes.size === nKeys.length) return false;
     const keepT = new Set(tKeys);
     const keepN = new Set(nKeys);
-    for (const key of lean.transcripts.keys()) if (!keepT.has(key)) lean.transcripts.delete(key);
-    for (const key of lean.notes.keys()) if (!keepN.has(key)) lean.notes.delete(key);
-    return lean;
+    let pruned = false;
+    for (const key of lean.transcripts.keys()) if (!keepT.has(key)) pruned = lean.transcripts.delete(key);
+    for (const key of lean.notes.keys()) if (!keepN.has(key)) pruned = lean.notes.delete(key) || pruned;
+    return pruned;
+  }
+
+  /**
+   * Saves the lean cache: at once in a one-off build, and a moment after the last of a run of saves in a watching
+   * server, where it only matters to the next process (a lost save costs that process a render, never a wrong page).
+   */
+  async #saveLean(lean: LeanCache): Promise<void> {
+    this.#leanDirty = false;
+    await this.#later("lean", () => this.#save(path.join(this.#cacheDir, "lean.v8"), lean));
+  }
+
+  readonly #pending = new Map<string, { timer: NodeJS.Timeout; save: () => Promise<void> }>();
+  #saves = 0;
+
+  /**
+   * Saves at once in a one-off build; a moment after the last of a run of saves in a watching server, where what is
+   * saved matters only to the next process (a save lost costs it work, never a wrong page: the manifest is saved
+   * after the pages it describes, and an older one only has more pages written again).
+   */
+  async #later(name: string, save: () => Promise<void>): Promise<void> {
+    if (!this.#options.watch) return save();
+    clearTimeout(this.#pending.get(name)?.timer);
+    const timer = setTimeout(() => {
+      this.#pending.delete(name);
+      void save();
+    }, 2000);
+    timer.unref();
+    this.#pending.set(name, { timer, save });
   }
 
   /** A rendered transcript's problems, at their places in the editor's files. */
@@ -390,8 +469,11 @@ export class EditionBuild {
     this.#record ??= await OutputRecord.open(this.outputDir, this.root);
     const manifest = (this.#manifest ??= await this.#readManifest(program));
     const record = this.#record;
-    const plan = planBuild(checked.state, manifest, program, (file) => record.has(file), this.#options.shard);
+    const plan = planBuild(checked.state, manifest, program, (file) => record.has(file), this.#keys, this.#options.shard);
     const timings = this.#timings;
+
+    const previousPages = Object.keys(manifest.pages);
+    const previousBundles = Object.entries(manifest.bundles).map(([name, bundle]) => [name, bundle.folder] as const);
 
     // Partitions' jobs on the workers; the edition's pages on this thread meanwhile, and its exports after them.
     const pageChecks: PageChecks[] = [];
@@ -453,18 +535,13 @@ export class EditionBuild {
 
     record.wrote(written);
     const prefix = new URL(checked.state.edition.meta.base_url).pathname;
-    const bundleFolders = new Set(Object.values(manifest.bundles).map((bundle) => bundle.folder));
-    const rebuiltFolders = new Set(plan.partitions.flatMap((job) => (job.payload.index ? [job.payload.index.bundleFolder] : [])));
-    const sitePathOf = (file: string) => `${prefix}${file.replace(/(^|\/)index\.html$/, "$1")}`;
-    const belongs = (file: string) => {
-      if (plan.pageKeys.has(sitePathOf(file))) return true;
-      if (file.startsWith("assets/")) return plan.assetFiles.has(file) || !plan.assets;
-      if (plan.exportFiles.has(file)) return true;
-      if (file === `${SHARED_BUNDLE_FOLDER}${HIGHLIGHTER}`) return !bundleFolders.has(SHARED_BUNDLE_FOLDER);
-      const folder = [...bundleFolders].find((bundle) => file.startsWith(bundle));
-      return folder !== undefined && !rebuiltFolders.has(folder) && !isInsideOther(file, folder, bundleFolders);
-    };
-    const removed = await record.finish(belongs);
+    // What the site no longer has: pages it no longer makes, and the old files of every search bundle rebuilt or gone.
+    const fileOfPage = (page: string) => `${page.slice(prefix.length)}${page.endsWith("/") ? "index.html" : ""}`;
+    const stale = previousPages.filter((page) => !plan.pageKeys.has(page)).map(fileOfPage);
+    for (const [name, folder] of previousBundles)
+      if (!plan.bundleNames.has(name) || plan.partitions.some((job) => job.name === name && job.payload.index)) stale.push(...record.filesUnder(folder));
+    if (plan.assets) stale.push(...record.filesUnder("assets/"));
+    const removed = await record.finish(stale);
 
     // The site checks its own output: every link of every page written now, against the site as it now stands.
     const problems = pageChecks.flatMap((checks) => checks.problems);
@@ -499,10 +576,12 @@ export class EditionBuild {
     if (problems.length) {
       // Nothing of this build is trusted: its keys are forgotten, so that the next build writes everything again.
       this.#manifest = emptyManifest(program);
+      clearTimeout(this.#pending.get("manifest")?.timer);
+      this.#pending.delete("manifest");
       await this.#save(this.#manifestFile(), JSON.stringify(this.#manifest));
       throw new SiteVerificationError(problems);
     }
-    await this.#save(this.#manifestFile(), JSON.stringify(manifest));
+    if (written.length || removed.length) await this.#later("manifest", () => this.#save(this.#manifestFile(), JSON.stringify(manifest)));
 
     const finished = performance.now();
     timings.write = finished - writeStart;
@@ -557,15 +636,16 @@ export class EditionBuild {
   }
 
   async close(): Promise<void> {
+    for (const { timer, save } of this.#pending.values()) {
+      clearTimeout(timer);
+      await save();
+    }
+    this.#pending.clear();
     await this.#pool?.close();
     this.#pool = undefined;
   }
 }
 
-function isInsideOther(file: string, folder: string, folders: ReadonlySet<string>): boolean {
-  for (const other of folders) if (other !== folder && other.startsWith(folder) && file.startsWith(other)) return true;
-  return false;
-}
 
 /** What a check found, for the build to plan from. */
 export interface Checked {
@@ -635,15 +715,14 @@ function searchBundles(partitions: readonly Partition[], prefix: string): SiteMo
 }
 
 /** Works out, from each page's key, what this build writes. */
-function planBuild(state: Checked, manifest: Manifest, program: string, onDisk: (file: string) => boolean, shard?: Shard): BuildPlan {
+function planBuild(state: Checked, manifest: Manifest, program: string, onDisk: (file: string) => boolean, keys: Keys, shard?: Shard): BuildPlan {
   const { edition, entries, units, partitions, urls } = state;
   const shell = shellOf(edition);
   const shellKey = contentHash([program, shell.meta, [...shell.people], [...shell.sources], shell.pages.map(({ body: _body, ...info }) => info), shell.previewImage]);
-  const fronts = entries.map(({ message }) => frontKey(message));
-  const entryKeys = entries.map((entry, i) =>
-    contentHash([fronts[i], state.tKeys[i], entry.notes.map(({ annotation, anchored }, j) => [state.nKeys[i]![j], portable(annotation), anchored])]),
-  );
-  const summaries = entries.map(({ lines, notes, message }, i) => contentHash([fronts[i], lines.length, lines[0]?.text ?? "", notes.length, message.completeness]));
+  const fronts = entries.map(({ message }) => keys.front(message));
+  // A transcript's key stands for its lines and where its notes are anchored, which follow from it.
+  const entryKeys = entries.map((entry, i) => contentHash(`${fronts[i]} ${state.tKeys[i]} ${entry.notes.map(({ annotation }, j) => `${state.nKeys[i]![j]}:${keys.annotation(annotation)}`).join(" ")}`));
+  const summaries = entries.map(({ lines, notes }, i) => contentHash(`${fronts[i]} ${lines.length} ${notes.length} ${lines[0]?.text ?? ""}`));
   const unitsKey = contentHash(units.map(({ key, start, end, pages }) => [key, end - start, pages]));
   const prefix = new URL(edition.meta.base_url).pathname;
   const bundles = searchBundles(partitions, prefix);
@@ -686,7 +765,7 @@ function planBuild(state: Checked, manifest: Manifest, program: string, onDisk: 
     let unitBefore = before;
     for (const unit of partition.units) {
       const page = urls.conversation(unit.key);
-      const key = contentHash([shellKey, unitsKey, opener, unitBefore ? frontKey(unitBefore) : "", entryKeys.slice(unit.start, unit.end)]);
+      const key = contentHash([shellKey, unitsKey, opener, unitBefore ? keys.front(unitBefore) : "", entryKeys.slice(unit.start, unit.end)]);
       if (!ours) elsewhere.add(page);
       else if (changed(page, key)) writeUnits.push(unit.key);
       for (let i = unit.start; i < unit.end; i++) if (isPrivate(entries[i]!.message)) unitBefore = entries[i]!.message;
@@ -723,10 +802,10 @@ function planBuild(state: Checked, manifest: Manifest, program: string, onDisk: 
       payload: {
         store: { name: partition.name, version: 0 },
         data,
-        keys: { transcripts: state.tKeys.slice(partition.start, partition.end), notes: state.nKeys.slice(partition.start, partition.end) },
+        keys: { transcripts: state.tKeys.slice(partition.start, partition.end), notes: state.nKeys.slice(partition.start, partition.end), entries: entryKeys.slice(partition.start, partition.end) },
         write: { messages: writeMessages, units: writeUnits },
         index: index ? { bundleFolder: folder, language: edition.meta.language } : undefined,
-        exports: slices ? { file: "", width } : undefined,
+        exports: slices ? { file: "", width, key: contentHash([shellKey, width]) } : undefined,
       },
     });
   });

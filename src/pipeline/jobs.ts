@@ -2,9 +2,9 @@
 // partition's transcripts, rendering its notes, and writing its pages, its Pagefind bundle and its slices of the
 // exports. A partition's rendered HTML stays with the worker in the partition's store; what comes back to the main
 // thread is what the rest of the edition needs to know: lines, anchors, links and problems.
-import { copyFile, readdir, mkdir, writeFile } from "node:fs/promises";
+import { copyFile, readdir, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { exportSlices, type ExportSlices } from "../cite/exports.ts";
+import { concatSlices, exportSlices } from "../cite/exports.ts";
 import { buildSearchIndex } from "../index/build-search-index.ts";
 import { linkSchemes, type LinkTargets } from "../render/link-targets.ts";
 import { NoteRenderer, type NoteJob, type RenderedNoteText } from "../render/note-job.ts";
@@ -41,12 +41,20 @@ export interface PartitionPayload {
   outputDir: string;
   /** The partition's model, its messages without their HTML, which the store holds under `keys`. */
   data: Omit<PartitionModelData, "partition"> & { partition: Omit<PartitionModelData["partition"], "messages"> & { messages: MessageEntry[] } };
-  keys: { transcripts: string[]; notes: string[][] };
+  keys: {
+    transcripts: string[];
+    notes: string[][];
+    /** A key per message of everything its pages and exports are made from (its text, notes and front matter). */
+    entries: string[];
+  };
   write: { messages: string[]; units: string[] };
   /** Index the partition's messages and notes for search, into this bundle folder of the site. */
   index?: { bundleFolder: string; language: string };
-  /** Write the partition's slices of the exports to this file. */
-  exports?: { file: string; width: number };
+  /**
+   * Write the partition's slices of the exports to this file; `key` stands for what they depend on beyond the
+   * messages themselves (the edition's metadata and people, the width of line numbers).
+   */
+  exports?: { file: string; width: number; key: string };
 }
 
 export interface PartitionResult {
@@ -142,6 +150,7 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
     async partition(payload) {
       const t0 = performance.now();
       const store = await state.store(payload.store);
+      const t1s = performance.now();
       const { data, keys } = payload;
       const messages: RenderedMessage[] = data.partition.messages.map((entry, i) => ({
         ...entry,
@@ -161,16 +170,27 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
       let bundle: PartitionResult["bundle"];
       const indexStart = performance.now();
       if (payload.index) {
-        const { pageCount, outputPath } = await buildSearchIndex(payload.outputDir, searchDocuments(model), {
+        // Pagefind writes into a folder beside the bundle's, which then takes its place, so that the bundle's files are
+        // exactly the ones written now (Pagefind leaves old files behind) and a reader never meets half a bundle.
+        const target = path.join(payload.outputDir, payload.index.bundleFolder);
+        const writing = `${target.replace(/[\\/]$/, "")}.writing-${process.pid}-${payload.store.version}`;
+        await rm(writing, { recursive: true, force: true });
+        const { pageCount } = await buildSearchIndex(payload.outputDir, searchDocuments(model), {
           language: payload.index.language,
-          bundleFolder: payload.index.bundleFolder,
+          bundleFolder: path.relative(payload.outputDir, writing),
         });
-        const files = (await readdir(outputPath, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+        const replaced = `${target.replace(/[\\/]$/, "")}.replaced-${process.pid}-${payload.store.version}`;
+        await rename(target, replaced).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw error;
+        });
+        await rename(writing, target);
+        await rm(replaced, { recursive: true, force: true });
+        const files = (await readdir(target, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
         // Message pages load Pagefind's highlighter from pagefind/, whichever partition's bundle a reader came from:
         // every bundle has the same one, so it is copied up to where the pages look for it.
         if (payload.index.bundleFolder !== SHARED_BUNDLE_FOLDER) {
           const shared = path.join(payload.outputDir, SHARED_BUNDLE_FOLDER, HIGHLIGHTER);
-          await copyFile(path.join(outputPath, HIGHLIGHTER), shared);
+          await copyFile(path.join(target, HIGHLIGHTER), shared);
           files.push(shared);
         }
         bundle = { files, pageCount };
@@ -178,28 +198,39 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
       const pagefindMs = performance.now() - indexStart;
       if (process.env.EDITION_TRACE) console.error(`[${payload.store.name}] pagefind ${Math.round(pagefindMs)} ms`);
 
+      const exportsStart = performance.now();
       if (payload.exports) {
         const { urls, citations } = model;
-        const slices: ExportSlices = exportSlices(
-          {
-            edition: model.edition,
-            messages: messages.map(({ message, lines, notes }) => ({
-              message,
-              lines,
-              url: urls.absolute(urls.message(message.id)),
-              // Links inside a note are site-relative; an export travels, so they are made absolute.
-              notes: notes.map(({ annotation, anchored, html }) => ({
-                annotation,
-                anchored,
-                html: html.replace(/href="(\/[^"]*)"/g, (_, href: string) => `href="${urls.absolute(href)}"`),
-                url: urls.absolute(urls.note(annotation.id, message.id)),
-              })),
-            })),
-            exportUrl: (name) => urls.absolute(urls.exportFile(name)),
-            describe: (message) => `${messageTitle(message, model.edition.people)}, ${formatSent(message)}`,
-          },
-          { message: (message) => citations.messageItem(message), note: (note, message) => citations.noteItem(note, message) },
-          payload.exports.width,
+        const { width, key } = payload.exports;
+        // Each message's slices are kept with the partition, so that an edit serialises one message again.
+        const slices = concatSlices(
+          messages.map(({ message, lines, notes }, i) =>
+            store.memo(`exports:${key}:${keys.entries[i]}`, () =>
+              exportSlices(
+                {
+                  edition: model.edition,
+                  messages: [
+                    {
+                      message,
+                      lines,
+                      url: urls.absolute(urls.message(message.id)),
+                      // Links inside a note are site-relative; an export travels, so they are made absolute.
+                      notes: notes.map(({ annotation, anchored, html }) => ({
+                        annotation,
+                        anchored,
+                        html: html.replace(/href="(\/[^"]*)"/g, (_, href: string) => `href="${urls.absolute(href)}"`),
+                        url: urls.absolute(urls.note(annotation.id, message.id)),
+                      })),
+                    },
+                  ],
+                  exportUrl: (name) => urls.absolute(urls.exportFile(name)),
+                  describe: (described) => `${messageTitle(described, model.edition.people)}, ${formatSent(described)}`,
+                },
+                { message: (cited) => citations.messageItem(cited), note: (note, cited) => citations.noteItem(note, cited) },
+                width,
+              ),
+            ),
+          ),
         );
         await mkdir(path.dirname(payload.exports.file), { recursive: true });
         await writeFile(payload.exports.file, JSON.stringify(slices));
@@ -207,7 +238,9 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
 
       // Writing every page touched every entry the partition still has: the rest is pruned.
       const prune = payload.write.messages.length === data.partition.messages.length && payload.write.units.length === data.partition.units.length;
+      const saveStart = performance.now();
       await store.save({ prune });
+      if (process.env.EDITION_TRACE) console.error(`[${payload.store.name}] open ${Math.round(t1s - t0)} ms, exports ${Math.round(saveStart - exportsStart)} ms, save ${Math.round(performance.now() - saveStart)} ms`);
       return { written, checks, bundle, pagefindMs, saved: state.saved(payload.store, true) };
     },
   };

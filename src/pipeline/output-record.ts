@@ -85,20 +85,22 @@ export class OutputRecord {
     for (const file of files) this.#written.add(path.isAbsolute(file) ? relative(this.outputDir, file) : file);
   }
 
+  /** The files earlier builds wrote under a folder of the output (a path relative to it, ending in `/`). */
+  filesUnder(folder: string): string[] {
+    return [...this.#previous].filter((file) => file.startsWith(folder));
+  }
+
   /**
-   * Removes what earlier builds wrote, this one did not write again, and no longer belongs to the site, then saves
-   * the record. Folders left empty by the removal are removed too. Returns what was removed.
+   * Removes the files the site no longer has (paths relative to the output folder), if a build of ours wrote them
+   * and this one did not write them again, then saves the record. Folders left empty are removed too. Returns what
+   * was removed.
    */
-  async finish(belongs: (file: string) => boolean): Promise<string[]> {
+  async finish(stale: Iterable<string>): Promise<string[]> {
     const removed: string[] = [];
-    const keep = new Set<string>();
-    for (const file of this.#previous) {
-      if (this.#written.has(file)) continue;
-      if (belongs(file)) {
-        keep.add(file);
-        continue;
-      }
+    for (const file of new Set(stale)) {
+      if (this.#written.has(file) || !this.#previous.has(file)) continue;
       await rm(path.join(this.outputDir, file), { force: true });
+      this.#previous.delete(file);
       removed.push(file);
     }
     const folders = new Set(removed.map((file) => path.dirname(path.join(this.outputDir, file))));
@@ -111,11 +113,11 @@ export class OutputRecord {
         }
       }
     }
-    const files = [...new Set([...keep, ...this.#written])].filter((file) => file !== RECORD_FILE).sort();
-    await writeFile(path.join(this.outputDir, RECORD_FILE), `${JSON.stringify({ writer: "annotated-edition", files } satisfies Recorded)}\n`);
-    this.#previous.clear();
-    for (const file of files) this.#previous.add(file);
+    for (const file of this.#written) this.#previous.add(file);
     this.#written.clear();
+    this.#previous.delete(RECORD_FILE);
+    const files = [...this.#previous].sort();
+    await writeFile(path.join(this.outputDir, RECORD_FILE), `${JSON.stringify({ writer: "annotated-edition", files } satisfies Recorded)}\n`);
     return removed;
   }
 }

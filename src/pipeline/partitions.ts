@@ -32,12 +32,12 @@ export interface Partition {
 export interface PartitionOptions {
   /** Messages per thread page, at most (default 200). An edition no longer than this is one page. */
   pageSize?: number;
-  /** The number of messages a partition aims at (default 500). */
+  /** The number of messages a partition aims at (default 400). */
   partitionSize?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 200;
-export const DEFAULT_PARTITION_SIZE = 500;
+export const DEFAULT_PARTITION_SIZE = 400;
 
 /** The thread pages of messages in thread order, each given as its month (`YYYY-MM`). */
 export function threadUnits(months: readonly string[], pageSize = DEFAULT_PAGE_SIZE): ThreadUnit[] {
@@ -63,8 +63,9 @@ function boundaryHash(key: string): number {
 
 /**
  * Runs of thread pages of about `partitionSize` messages. A partition ends before a page whose key hashes to a
- * multiple of the divisor that gives that size on average; a run that would pass twice the size is cut early.
- * The divisor is a power of two of the edition's size, so that it changes only when the edition doubles.
+ * multiple of the divisor that gives that size on average, once it holds half the size; a page that would take it
+ * past one and a half times the size begins the next one. The divisor is a power of two of the edition's size, so
+ * that it changes only when the edition doubles. A size is a cost: each edit writes its partition's search bundle.
  */
 export function partitionUnits(units: readonly ThreadUnit[], partitionSize = DEFAULT_PARTITION_SIZE): Partition[] {
   const total = units.at(-1)?.end ?? 0;
@@ -78,8 +79,9 @@ export function partitionUnits(units: readonly ThreadUnit[], partitionSize = DEF
     current = [];
   };
   for (const unit of units) {
-    const size = current.length ? unit.end - current[0]!.start : 0;
-    if (current.length && (boundaryHash(unit.key) % divisor === 0 || size > 2 * partitionSize)) close();
+    const size = current.length ? current.at(-1)!.end - current[0]!.start : 0;
+    const withUnit = size + unit.end - unit.start;
+    if (current.length && ((size >= partitionSize / 2 && boundaryHash(unit.key) % divisor === 0) || withUnit > 1.5 * partitionSize)) close();
     current.push(unit);
   }
   close();

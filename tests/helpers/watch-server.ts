@@ -12,9 +12,9 @@ export interface WatchServer {
   stop(): void;
 }
 
-export async function startWatchServer(root: string, firstPort: number): Promise<WatchServer> {
+export async function startWatchServer(root: string, firstPort: number, args: string[] = []): Promise<WatchServer> {
   const port = firstPort + Math.floor(Math.random() * 2_000);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/start.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/start.ts"), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, EDITION_ROOT: root, PORT: String(port) },
   });
@@ -26,5 +26,7 @@ export async function startWatchServer(root: string, firstPort: number): Promise
     if (Date.now() - started > 60_000 || child.exitCode !== null) throw new Error(`npm start did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { port, process: child, output: () => output, stop: () => child.kill() };
+  // The port it serves, which is the next free one if the one asked for was taken.
+  const served = Number(/Serving the edition at http:\/\/localhost:(\d+)/.exec(output)?.[1] ?? port);
+  return { port: served, process: child, output: () => output, stop: () => child.kill() };
 }
