@@ -4,25 +4,28 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { measureProcess, type ProcessMeasurement } from "./measure-process.ts";
 
-/** The breakdown `src/cli/build.ts` prints, in seconds (two decimals, as printed). */
+/**
+ * The breakdown `src/cli/build.ts` prints, in seconds (two decimals, as printed): the wall time of each stage, and
+ * the time Eleventy and Pagefind took summed over the build's threads, which run side by side.
+ */
 export interface BuildStages {
   pages: number;
   total: number;
   load: number;
-  anchor: number;
   render: number;
+  write: number;
   eleventy: number;
   pagefind: number;
 }
 
 const BUILD_LINE =
-  /Built .*? and indexed (\d+) pages for search in ([\d.]+) s \(load ([\d.]+) s, anchor ([\d.]+) s, render ([\d.]+) s, Eleventy ([\d.]+) s, Pagefind ([\d.]+) s\)/;
+  /Built .*? and indexed (\d+) pages for search in ([\d.]+) s \(load ([\d.]+) s, render ([\d.]+) s, write ([\d.]+) s; across threads: Eleventy ([\d.]+) s, Pagefind ([\d.]+) s\)/;
 
 export function parseBuildLine(stdout: string): BuildStages | undefined {
   const match = BUILD_LINE.exec(stdout);
   if (!match) return undefined;
-  const [pages, total, load, anchor, render, eleventy, pagefind] = match.slice(1).map(Number) as [number, number, number, number, number, number, number];
-  return { pages, total, load, anchor, render, eleventy, pagefind };
+  const [pages, total, load, render, write, eleventy, pagefind] = match.slice(1).map(Number) as [number, number, number, number, number, number, number];
+  return { pages, total, load, render, write, eleventy, pagefind };
 }
 
 export interface OurBuildCommand {

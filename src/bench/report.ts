@@ -6,6 +6,7 @@ import { profileTables } from "./cpu-profile.ts";
 import type { ByteTotals } from "./first-search-bytes.ts";
 import type { BuildStages } from "./our-build.ts";
 import type { BenchResults } from "./run-bench.ts";
+import { EDIT_KINDS } from "./editor-loop.ts";
 
 export interface Stat {
   median: number;
@@ -31,7 +32,7 @@ interface Summary {
 }
 
 type Stage = Exclude<keyof BuildStages, "pages">;
-const STAGES: readonly Stage[] = ["total", "load", "anchor", "render", "eleventy", "pagefind"];
+const STAGES: readonly Stage[] = ["total", "load", "render", "write", "eleventy", "pagefind"];
 
 const defined = (values: Array<number | undefined>) => values.filter((value): value is number => value !== undefined);
 
@@ -132,7 +133,7 @@ export function formatReport(results: BenchResults): string {
   for (const { edited, run } of results.warm) {
     const what = edited.startsWith("content/") ? "one transcript" : "one annotation";
     out.push(
-      `| warm rebuild after editing ${what}: wall time, peak RSS | ${run.ok ? `${seconds(run.measurement.wallMs)}, ${mib(run.measurement.peakTreeRssBytes)}` : "failed"} | — | |`,
+      `| repeat \`npm run build\` after editing ${what}: wall time, peak RSS | ${run.ok ? `${seconds(run.measurement.wallMs)}, ${mib(run.measurement.peakTreeRssBytes)}` : "failed"} | — | |`,
     );
   }
   const page = results.site.typicalPage;
@@ -149,12 +150,12 @@ export function formatReport(results: BenchResults): string {
   }
 
   const stageRows: Array<[string, Stage]> = [
-    ["load", "load"],
-    ["anchor", "anchor"],
-    ["render", "render"],
-    ["Eleventy", "eleventy"],
-    ["Pagefind", "pagefind"],
+    ["load and check", "load"],
+    ["render (on the worker threads)", "render"],
+    ["write and index (on the worker threads)", "write"],
     ["total (as the build reports it)", "total"],
+    ["… of which Eleventy, summed over threads", "eleventy"],
+    ["… of which Pagefind, summed over threads", "pagefind"],
   ];
   const total = summary.stages.total?.median;
   // Medians of each stage come from different runs; the run with the median total shows one consistent split.
@@ -176,6 +177,32 @@ export function formatReport(results: BenchResults): string {
   }
   if (summary.ours.wallMs && total !== undefined)
     out.push("", `Process start-up and shutdown outside the reported total (tsx, imports, exit): ${seconds(summary.ours.wallMs.median - total * 1000)} (median wall − median total).`);
+
+  const loop = results.editorLoop;
+  if (loop) {
+    out.push(
+      "",
+      `The editor's loop: \`npm start\` on the same edition (its first build and start-up took ${seconds(loop.startMs)}), a file saved, then the changed page polled over HTTP and the site's own search polled in Chromium through the search page's bundles, from the moment of the save:`,
+      "",
+      "| edit | edits | page served updated: median (worst) | search finds it: median (worst) |",
+      "| --- | ---: | ---: | ---: |",
+    );
+    for (const kind of EDIT_KINDS) {
+      const edits = loop.edits.filter((edit) => edit.kind === kind);
+      if (!edits.length) continue;
+      const cell = (values: Array<number | undefined>) => {
+        const known = defined(values);
+        const s = stat(known);
+        if (!s) return "—";
+        const missed = values.length - known.length;
+        return `${seconds(s.median)} (${seconds(s.max)})${missed ? `, ${missed} not seen` : ""}`;
+      };
+      const searched = edits.some((edit) => edit.searchMs !== undefined || edit.failure);
+      out.push(`| ${kind} | ${edits.length} | ${cell(edits.map((edit) => edit.pageMs))} | ${kind === "message moved to another month" && !searched ? "not measured" : cell(edits.map((edit) => edit.searchMs))} |`);
+    }
+    const failed = loop.edits.filter((edit) => edit.failure);
+    if (failed.length) notes.push(`The editor's loop missed ${failed.length} edit(s); the first: ${failed[0]!.kind} of ${failed[0]!.file}: ${failed[0]!.failure}`);
+  }
 
   const search = results.firstSearch;
   if (search) {

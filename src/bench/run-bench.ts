@@ -10,6 +10,8 @@ import { generateEdition, type GeneratedEdition } from "./generate-edition.ts";
 import { describeCode, describeMachine, type CodeVersion, type MachineInfo } from "./machine.ts";
 import { waitForQuiet, type ProcessMeasurement } from "./measure-process.ts";
 import { ourBuildCommand, runOurBuild, type BuildStages } from "./our-build.ts";
+import { measureEditorLoop, type EditorLoopResult } from "./editor-loop.ts";
+import { createRandom } from "./prng.ts";
 import { measurePage, measureSite, type PageWeight, type SiteSize } from "./site-size.ts";
 
 export interface BenchOptions {
@@ -25,6 +27,8 @@ export interface BenchOptions {
   cpuProfDir?: string;
   /** Before each run, wait up to this long for the machine to be idle (default 180 s; 0 to not wait). */
   quietWaitMs?: number;
+  /** Edits of each kind in the editor's loop, measured with npm start (0: none). */
+  loopEdits?: number;
   log?: (line: string) => void;
 }
 
@@ -80,6 +84,7 @@ export interface BenchResults {
   ours: OurRunRecord[];
   baseline: BaselineRunRecord[];
   warm: WarmRebuild[];
+  editorLoop?: EditorLoopResult;
   site: { ours?: SiteSize; baseline?: SiteSize; typicalPage?: PageWeight };
   firstSearch?: FirstSearchResult;
   /** The same search on the baseline's search page (Pagefind's Default UI, no filters). */
@@ -198,7 +203,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const unquoted = messages.filter((m) => m.quoteAnnotations === 0 && m.lines >= 2);
     const message = unquoted[Math.floor(unquoted.length / 2)] ?? messages[0]!;
     const change = await editBody(path.join(editionRoot, message.file), "edited", (line) => !/[*[]|https?:/.test(line));
-    log(`Warm rebuild after editing ${message.file} (${change})…`);
+    log(`Repeat build after editing ${message.file} (${change})…`);
     const afterTranscript = await ourRun(1, { cold: false, timeoutMs: options.timeoutMs });
     warm.push({ edited: message.file, change, run: afterTranscript });
     if (!afterTranscript.ok) failures.push(failure("The warm rebuild after a transcript edit", afterTranscript.measurement));
@@ -206,7 +211,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const annotation = annotations[Math.floor(annotations.length / 2)];
     if (annotation) {
       const noteChange = await editBody(path.join(editionRoot, annotation.file), "edited");
-      log(`Warm rebuild after editing ${annotation.file} (${noteChange})…`);
+      log(`Repeat build after editing ${annotation.file} (${noteChange})…`);
       const afterNote = await ourRun(1, { cold: false, timeoutMs: options.timeoutMs });
       warm.push({ edited: annotation.file, change: noteChange, run: afterNote });
       if (!afterNote.ok) failures.push(failure("The warm rebuild after an annotation edit", afterNote.measurement));
@@ -224,6 +229,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       firstSearch = await measureFirstSearch(siteDir, generated.searchTerm);
     } catch (error) {
       failures.push(`The first search could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  let editorLoop: EditorLoopResult | undefined;
+  if (lastOurs?.ok && (options.loopEdits ?? 0) > 0) {
+    // Last, because its edits change the edition: deleted and moved messages, added notes.
+    log(`The editor's loop: npm start, ${options.loopEdits} edits of each kind…`);
+    try {
+      editorLoop = await measureEditorLoop({ projectRoot: options.projectRoot, editionRoot, random: createRandom(options.seed + 1), perKind: options.loopEdits!, log });
+    } catch (error) {
+      failures.push(`The editor's loop could not be measured: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
   let baselineFirstSearch: FirstSearchResult | undefined;
@@ -272,6 +287,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       runs: options.runs,
       seed: options.seed,
       quietWaitMs: options.quietWaitMs,
+      loopEdits: options.loopEdits,
       timeoutMs: options.timeoutMs,
       cpuProfDir: options.cpuProfDir,
     },
@@ -292,6 +308,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     ours,
     baseline,
     warm,
+    editorLoop,
     site,
     firstSearch,
     baselineFirstSearch,

@@ -9,7 +9,8 @@ import { formatReport, writeResults } from "../bench/report.ts";
 import { runBench } from "../bench/run-bench.ts";
 
 const USAGE = `Usage: npm run bench -- [--messages 1000] [--annotations 2000] [--runs 3] [--seed 1] [--keep]
-                       [--timeout-minutes 30] [--quiet-wait-seconds 180] [--cpu-prof-dir <dir>] [--work-dir <dir>]`;
+                       [--loop-edits 5] [--timeout-minutes 30] [--quiet-wait-seconds 180] [--cpu-prof-dir <dir>]
+                       [--work-dir <dir>]`;
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BENCH_TMP = path.join(os.tmpdir(), "annotated-edition-bench");
@@ -31,6 +32,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       keep: { type: "boolean", default: false },
       "timeout-minutes": { type: "string" },
       "quiet-wait-seconds": { type: "string" },
+      "loop-edits": { type: "string" },
       "cpu-prof-dir": { type: "string" },
       "work-dir": { type: "string" },
       help: { type: "boolean", default: false },
@@ -48,6 +50,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       seed: count(values.seed, 1, "seed"),
       timeoutMs: count(values["timeout-minutes"], 30, "timeout-minutes") * 60_000,
       quietWaitMs: count(values["quiet-wait-seconds"], 180, "quiet-wait-seconds") * 1000,
+      loopEdits: count(values["loop-edits"], 5, "loop-edits"),
       cpuProfDir: values["cpu-prof-dir"] ? path.resolve(values["cpu-prof-dir"]) : undefined,
       workDir,
       projectRoot: PROJECT_ROOT,

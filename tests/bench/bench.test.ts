@@ -13,6 +13,9 @@ import { createRandom } from "../../src/bench/prng.ts";
 import { createLine, createVocabulary } from "../../src/bench/synthetic-text.ts";
 import { stat } from "../../src/bench/report.ts";
 import { check } from "../../src/cli/check.ts";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { makeEdition, PROJECT_ROOT } from "../helpers/edition.ts";
 
 const made: string[] = [];
 async function emptyDir(): Promise<string> {
@@ -90,18 +93,15 @@ describe("synthetic transcript lines", () => {
 });
 
 describe("reading the build's report line", () => {
-  it("reads every stage from the line src/cli/build.ts prints", () => {
-    const line =
-      "Built _site/ and indexed 605 pages for search in 3.41 s (load 0.63 s, anchor 0.02 s, render 0.61 s, Eleventy 1.80 s, Pagefind 0.35 s).";
-    expect(parseBuildLine(`warning first\n${line}\n`)).toEqual({
-      pages: 605,
-      total: 3.41,
-      load: 0.63,
-      anchor: 0.02,
-      render: 0.61,
-      eleventy: 1.8,
-      pagefind: 0.35,
-    });
+  it("reads every stage from the line the build command really prints", async () => {
+    const root = await makeEdition("small");
+    made.push(root);
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/build.ts")], { cwd: root });
+    const stages = parseBuildLine(stdout)!;
+    // The small edition: 3 messages and 5 notes, a search document each.
+    expect(stages.pages).toBe(8);
+    for (const stage of ["load", "render", "write", "eleventy", "pagefind"] as const) expect(stages[stage]).toBeGreaterThanOrEqual(0);
+    expect(stages.total).toBeGreaterThanOrEqual(stages.load + stages.render);
   });
 
   it("returns undefined when the build printed no such line", () => {
