@@ -9,6 +9,7 @@ import type { EditionBuilt } from "../site/eleventy-plugin.ts";
 import { parseShard } from "../site/shards.ts";
 import { createEleventy, findEditionError } from "./eleventy.ts";
 import { editionRoot } from "./edition-root.ts";
+import { isMain } from "./is-main.ts";
 
 /** Milliseconds spent in each stage of one build. */
 export interface StageTimings {
@@ -106,7 +107,7 @@ export async function build(root = editionRoot(), options: BuildOptions = {}): P
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   try {
     const outputFlag = process.argv.indexOf("--output");
     const outputDir = outputFlag > 0 ? path.resolve(process.argv[outputFlag + 1] ?? "") : undefined;

@@ -6,6 +6,7 @@ import { countErrors, formatReport, summary } from "../load/diagnostics.ts";
 import { createSiteModel } from "../site/site-model.ts";
 import { fixEdition, type FixResult } from "./fix.ts";
 import { editionRoot } from "./edition-root.ts";
+import { isMain } from "./is-main.ts";
 
 export async function check(root = editionRoot(), options: { fix?: boolean } = {}): Promise<{ report: string; errors: number; summary: string; fixed: FixResult["fixed"] }> {
   let result = await createSiteModel(root);
@@ -18,7 +19,7 @@ export async function check(root = editionRoot(), options: { fix?: boolean } = {
   return { report: formatReport(result.files, root), errors: countErrors(result.files), summary: summary(result.files), fixed };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const result = await check(editionRoot(), { fix: process.argv.includes("--fix") });
   for (const { path: file, what } of result.fixed) console.error(`fixed  ${path.relative(process.cwd(), file)}: ${what}`);
   if (result.report) console.error(result.report);

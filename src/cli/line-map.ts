@@ -7,6 +7,7 @@ import { buildLineMap } from "../anchor/line-stability.ts";
 import { formatReport } from "../load/diagnostics.ts";
 import { createSiteModel } from "../site/site-model.ts";
 import { editionRoot } from "./edition-root.ts";
+import { isMain } from "./is-main.ts";
 
 export async function writeLineMap(root = editionRoot(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
   const { model, files } = await createSiteModel(root);
@@ -23,7 +24,7 @@ export async function writeLineMap(root = editionRoot(), options: { force?: bool
   return { path: target, written: true };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   try {
     const result = await writeLineMap(editionRoot(), { force: process.argv.includes("--force") });
     console.log(result.written ? `Wrote ${path.relative(process.cwd(), result.path)}.` : `${path.relative(process.cwd(), result.path)} is up to date.`);
