@@ -12,7 +12,14 @@ import { isMain } from "./is-main.ts";
 export async function writeLineMap(root = editionRoot(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
   const { model, files } = await createSiteModel(root);
   if (!model) throw new Error(`The edition has errors; fix them before freezing its line map:\n${formatReport(files, root)}`);
-  const map = buildLineMap(model.edition.meta.version, model.rendered.messages.map(({ message, lines }) => ({ id: message.id, lines })));
+  const map = buildLineMap(
+    model.edition.meta.version,
+    model.rendered.messages.map(({ message, lines, notes }) => ({
+      id: message.id,
+      lines,
+      notes: notes.map(({ annotation, anchored }) => ({ id: annotation.id, anchor: annotation.anchor, method: anchored.method, firstLine: anchored.firstLine, lastLine: anchored.lastLine })),
+    })),
+  );
   const text = `${JSON.stringify(map, null, 1)}\n`;
   const target = path.join(root, "edition", "line-maps", `${map.version}.json`);
   const existing = await readFile(target, "utf8").catch(() => undefined);

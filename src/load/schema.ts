@@ -198,9 +198,14 @@ export const changelogSchema = z.array(
 );
 
 /** A published version's line map (edition/line-maps/<version>.json), written by `npm run line-map`. */
+const fingerprint = z.string().regex(/^[0-9a-f]{16}$/);
 export const lineMapSchema = z.strictObject({
   version: semanticVersion,
-  messages: z.record(idSchema, z.record(lineLabelText, z.string().regex(/^[0-9a-f]{16}$/))),
+  messages: z.record(idSchema, z.record(lineLabelText, fingerprint)),
+  /** Where each note anchored by quote was found exactly in this version: the only place a correction may move it from. */
+  notes: z
+    .record(idSchema, z.strictObject({ message: idSchema, lines: z.string().regex(/^\d+[a-z]?(?:-\d+[a-z]?)?$/), anchor: fingerprint }))
+    .optional(),
 });
 
 export const peopleSchema = z.array(personSchema);

@@ -3,6 +3,8 @@
 import { performance } from "node:perf_hooks";
 import { VFile } from "vfile";
 import type { AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
+import { publishedAnchors } from "../anchor/line-stability.ts";
+import type { PublishedAnchor } from "../anchor/resolve-anchor.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import { report } from "../load/diagnostics.ts";
 import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
@@ -80,8 +82,11 @@ function bodyFile(origin: FileOrigin, body: string): VFile {
   return new VFile({ path: origin.file.path, value: "\n".repeat(origin.bodyStartLine - 1) + body });
 }
 
-/** What rendering one message's transcript needs: its text and where it sits in its file, and its notes' anchors. */
-export function transcriptJob(message: Message, annotations: Annotation[]): TranscriptJob {
+/**
+ * What rendering one message's transcript needs: its text and where it sits in its file, and its notes' anchors,
+ * with where a published version's line map found each quote (see anchor/line-stability.ts).
+ */
+export function transcriptJob(message: Message, annotations: Annotation[], published?: ReadonlyMap<string, PublishedAnchor>): TranscriptJob {
   return {
     id: message.id,
     path: message.origin.file.path,
@@ -89,7 +94,7 @@ export function transcriptJob(message: Message, annotations: Annotation[]): Tran
     bodyStartLine: message.origin.bodyStartLine,
     insertedAfter: message.inserted_after,
     withdrawn: message.withdrawn_lines,
-    annotations: annotations.map(({ id, anchor, kind }) => ({ id, anchor, kind })),
+    annotations: annotations.map(({ id, anchor, kind }) => ({ id, anchor, kind, ...(published?.has(id) ? { published: published.get(id) } : {}) })),
   };
 }
 
@@ -110,15 +115,16 @@ export async function renderEdition(edition: Edition, options: RenderOptions): P
 
   // Everything a rendered transcript depends on: its text, where it sits in its file, its line labels, and the
   // anchors of its notes. The path is not part of it: a file can be renamed without being rendered again.
+  const published = publishedAnchors(edition);
   const keys = edition.messages.map((message) => {
     const annotations = edition.annotationsByMessage.get(message.id) ?? [];
-    return contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind])]);
+    return contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind, published.get(a.id)])]);
   });
   const transcripts: Array<RenderedTranscript | undefined> = keys.map((key) => cache.lookup<RenderedTranscript>("transcript", key));
   const reused = transcripts.map((done) => done !== undefined);
   const missing = transcripts.flatMap((done, index) => (done ? [] : [index]));
   const fresh = await renderTranscripts(
-    missing.map((index) => transcriptJob(edition.messages[index]!, edition.annotationsByMessage.get(edition.messages[index]!.id) ?? [])),
+    missing.map((index) => transcriptJob(edition.messages[index]!, edition.annotationsByMessage.get(edition.messages[index]!.id) ?? [], published)),
     options.threads ?? defaultThreadCount(),
   );
   let anchorTime = 0;
@@ -154,7 +160,7 @@ export async function renderEdition(edition: Edition, options: RenderOptions): P
       const { moved } = note;
       report(origin.file, moved.reason === "context"
           ? `Note moved: the words around "${moved.old}" changed; it is now anchored on line ${note.firstLine}`
-          : `Note moved: "${moved.old}" is no longer in ${message.id}; it is now anchored to "${moved.found}" on line ${note.firstLine} (${Math.round(moved.similarity * 100)}% similar)`, {
+          : `Note moved: "${moved.old}" is no longer in ${message.id}; it is now anchored to "${moved.found}" on line ${note.firstLine}, where it was in version ${moved.version} (${Math.round(moved.similarity * 100)}% similar)`, {
         ruleId: "moved-note",
         severity: "warning",
         place: origin.places["anchor.quote"] ?? origin.places.anchor,

@@ -1,11 +1,12 @@
 // `npm run check`: every mistake in the catalogue is reported at its place, as `path:line:col  severity  message
 // [rule-id]` with a hint, all at once, and an error makes the command exit non-zero. One test per entry.
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { check } from "../../src/cli/check.ts";
+import { writeLineMap } from "../../src/cli/line-map.ts";
 import { editedFixture, makeEdition, PROJECT_ROOT, removeEdition, type EditionChanges } from "../helpers/edition.ts";
 
 let root: string | undefined;
@@ -147,15 +148,54 @@ describe("the check catalogue", () => {
     expect(report).toContain("annotations/draft.markdown:1:1  warning  The pipeline does not read this file");
   });
 
-  it("a moved note is reported with its old and new text, and --fix stores its new anchor", async () => {
+  // Regression: a quote that never matched was attached to the nearest passage by approximate matching, with only
+  // a warning, and could start or end inside a word.
+  it("a quote that never matched, however close: an error whose hint is the nearest whole-word passage", async () => {
+    const report = await reportFor({ [WICKS]: await edited(WICKS, "quote: wicks", "quote: new wick before the spring tide") });
+    expect(report).toContain(
+      `${WICKS}:5:10  error  Quote "new wick before the spring tide" not found in 1901-04-01-ada  [quote-not-found]\n    hint: The nearest passage is "new wicks before the spring tides" on line 2; if it is the one meant, write quote: "new wicks before the spring tides".`,
+    );
+    expect(report).not.toContain("[moved-note]");
+  });
+
+  it("a prefix or suffix that does not touch the quote", async () => {
+    expect(await reportFor({ [WICKS]: (await edited(WICKS, "quote: wicks", "quote: wicks\n  prefix: \"old \"")) })).toContain(
+      `${WICKS}:6:11  error  Quote "wicks" is in 1901-04-01-ada (line 2), but not with its prefix  [quote-not-found]\n    hint: The quote occurs only once: remove the prefix, or copy it exactly from the transcript (it must touch the quote).`,
+    );
+  });
+
+  it("a published note whose line was corrected is reported as moved, with its old and new text, and --fix stores its new anchor", async () => {
     const file = "annotations/spring-tides.md";
-    root = await makeEdition("small", { [ADA]: await edited(ADA, "before the *spring\ntides* arrive", "before the *spring\ntide* arrives") });
-    const { report } = await check(root);
-    expect(report).toContain(`${file}:5:10  warning  Note moved: "new wicks before the spring tides" is no longer in 1901-04-01-ada; it is now anchored to "new wicks before the spring\ntide" on line 2 (97% similar)  [moved-note]`);
+    root = await makeEdition("small");
+    await writeLineMap(root);
+    const edit = async (name: string, change: (text: string) => string) => writeFile(path.join(root!, name), change(await readFile(path.join(root!, name), "utf8")));
+    await edit(ADA, (text) => text.replace("before the *spring\ntides* arrive", "before the *spring\ntide* arrives"));
+    await edit("edition/edition.yaml", (text) => text.replace("version: 1.0.0", "version: 1.1.0"));
+    await writeFile(path.join(root, "edition/changelog.yaml"), "- version: 1.1.0\n  date: 2026-12-01\n  changes:\n    - {type: correction, message: 1901-04-01-ada, line: 3, description: The ledger reads tide.}\n");
+    const { report, errors } = await check(root);
+    expect(errors).toBe(0);
+    expect(report).toContain(`${file}:5:10  warning  Note moved: "new wicks before the spring tides" is no longer in 1901-04-01-ada; it is now anchored to "new wicks before the spring\ntide" on line 2, where it was in version 1.0.0 (97% similar)  [moved-note]`);
     const fixed = await check(root, { fix: true });
     expect(fixed.fixed.map((f) => path.relative(root!, f.path))).toEqual([file]);
     expect(fixed.report).not.toContain("[moved-note]");
     expect(await readFile(path.join(root, file), "utf8")).toContain("  quote: new wicks before the spring tide\n  line: \"2\"");
+  });
+
+  it("the same correction to a note that no published version recorded: an error, not a move", async () => {
+    const report = await reportFor({ [ADA]: await edited(ADA, "before the *spring\ntides* arrive", "before the *spring\ntide* arrives") });
+    expect(report).toContain(`annotations/spring-tides.md:5:10  error  Quote "new wicks before the spring tides" not found in 1901-04-01-ada  [quote-not-found]`);
+    expect(report).not.toContain("[moved-note]");
+  });
+
+  it("a published note whose passage is gone: an orphan, saying what and where it annotated", async () => {
+    root = await makeEdition("small");
+    await writeLineMap(root);
+    const ada = path.join(root, ADA);
+    await writeFile(ada, (await readFile(ada, "utf8")).replace("before the *spring\ntides* arrive", "at once\nplease"));
+    const { report } = await check(root);
+    expect(report).toContain(
+      `annotations/spring-tides.md:5:10  error  Orphaned note: the passage it annotates, "new wicks before the spring tides", on lines 2–3 in version 1.0.0, is no longer there, not even approximately  [orphaned-note]`,
+    );
   });
 
   it("reports every problem at once and exits non-zero", async () => {
