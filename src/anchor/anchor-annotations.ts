@@ -3,6 +3,7 @@
 import type { Anchor } from "../load/schema.ts";
 import { AnchorResolver, type AnchorProblem, type MovedAnchor, type PublishedAnchor } from "./resolve-anchor.ts";
 import { TranscriptText, type TextRange, type TranscriptLine } from "./transcript-text.ts";
+import { compareText } from "../load/compare-text.ts";
 
 export interface AnnotationToAnchor {
   id: string;
@@ -67,7 +68,7 @@ export function anchorAnnotations(
       ...(moved ? { moved } : {}),
     });
   }
-  anchored.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end || a.id.localeCompare(b.id));
+  anchored.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end || compareText(a.id, b.id));
   anchored.forEach((annotation, i) => (annotation.number = i + 1));
   return { anchored, failures };
 }

@@ -10,6 +10,7 @@ import type { Edition, Message } from "../load/model.ts";
 import type { Anchor, LineMap, QuoteAnchor } from "../load/schema.ts";
 import type { PublishedAnchor } from "./resolve-anchor.ts";
 import type { TranscriptLine } from "./transcript-text.ts";
+import { compareText } from "../load/compare-text.ts";
 
 /** A short, stable fingerprint of a line's text: enough to tell any change, not meant to be reversed. */
 export function lineFingerprint(text: string): string {
@@ -41,7 +42,7 @@ export function buildLineMap(version: string, transcripts: Iterable<{ id: string
       if ("quote" in note.anchor && (note.method === "quote" || note.method === "quote-and-line"))
         notes[note.id] = { message: id, lines: note.firstLine === note.lastLine ? note.firstLine : `${note.firstLine}-${note.lastLine}`, anchor: anchorFingerprint(note.anchor) };
   }
-  return { version, messages, notes: Object.fromEntries(Object.entries(notes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  return { version, messages, notes: Object.fromEntries(Object.entries(notes).sort(([a], [b]) => compareText(a, b))) };
 }
 
 /**

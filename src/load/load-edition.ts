@@ -26,6 +26,7 @@ import {
 import { parseTimestamp } from "./timestamp.ts";
 import { validateLocated } from "./validate.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml-document.ts";
+import { compareText } from "./compare-text.ts";
 
 /** Where an edition's files live, relative to its root. */
 export interface EditionLayout {
@@ -371,7 +372,7 @@ export async function loadEdition(root: string): Promise<LoadResult> {
     files.push(vfile);
     if (data) pages.push({ ...data, slug: path.basename(file, ".md") });
   }
-  pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || a.slug.localeCompare(b.slug));
+  pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || compareText(a.slug, b.slug));
 
   const changelog = (await readDataFile(path.join(layout.edition, "changelog.yaml"), changelogSchema, files)) ?? [];
   const lineMaps: Edition["lineMaps"] = [];
@@ -407,9 +408,9 @@ export async function loadEdition(root: string): Promise<LoadResult> {
 export function compareThreadOrder(a: Message, b: Message): number {
   const day = (m: Message) => m.time.date.padEnd(10, "-");
   return (
-    day(a).localeCompare(day(b)) ||
+    compareText(day(a), day(b)) ||
     (a.order ?? 0) - (b.order ?? 0) ||
     (a.time.instant ?? 0) - (b.time.instant ?? 0) ||
-    a.id.localeCompare(b.id)
+    compareText(a.id, b.id)
   );
 }
