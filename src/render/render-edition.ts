@@ -13,6 +13,7 @@ import type { LinkResolution } from "./rehype-cross-links.ts";
 import { contentHash, RenderCache } from "./render-cache.ts";
 import { storedMessage, TranscriptRenderer, type RenderedTranscript, type StoredMessage, type TranscriptJob } from "./transcript-job.ts";
 import { defaultThreadCount, renderInWorkers } from "./transcript-pool.ts";
+import { decodePercent } from "./decode-percent.ts";
 
 export interface RenderedNote {
   annotation: Annotation;
@@ -216,7 +217,8 @@ export async function renderEdition(edition: Edition, options: RenderOptions): P
   const linksHold = (links: RenderedNoteText["links"]) =>
     links.every(({ url, result }) => {
       const match = /^([a-z][a-z-]*):([^#]*)(?:#(.*))?$/.exec(url)!;
-      return JSON.stringify(schemes[match[1]!]!(decodeURIComponent(match[2]!), match[3])) === JSON.stringify(result);
+      const id = decodePercent(match[2]!);
+      return id !== undefined && JSON.stringify(schemes[match[1]!]!(id, match[3])) === JSON.stringify(result);
     });
   for (const { note } of notesById.values()) {
     const { origin, body } = note.annotation;

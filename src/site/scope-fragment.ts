@@ -4,6 +4,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { visit } from "unist-util-visit";
+import { decodePercent } from "../render/decode-percent.ts";
 
 export interface ScopeOptions {
   /** Put before every id of the fragment: `2016-09-20-wikileaks-` makes `L3` into `2016-09-20-wikileaks-L3`. */
@@ -29,7 +30,7 @@ export function scopeFragment(html: string, { idPrefix, ownPage }: ScopeOptions)
     delete properties.dataPagefindIgnore;
     const href = properties.href;
     if (typeof href === "string" && href.startsWith("#")) {
-      const target = decodeURIComponent(href.slice(1));
+      const target = decodePercent(href.slice(1)) ?? href.slice(1);
       properties.href = ids.has(target) ? `#${idPrefix}${target}` : `${ownPage}${href}`;
     }
   });

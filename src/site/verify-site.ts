@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SiteModel } from "./site-model.ts";
+import { decodePercent } from "../render/decode-percent.ts";
 
 export class SiteVerificationError extends Error {
   readonly problems: string[];
@@ -66,10 +67,11 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
     return known;
   };
   const prefix = new URL(model.edition.meta.base_url).pathname;
-  /** The file a site path is served from, or undefined if it leaves the site. */
+  /** The file a site path is served from, undefined if it leaves the site, or "" if its escapes are malformed. */
   const fileFor = (sitePath: string): string | undefined => {
     if (!sitePath.startsWith(prefix)) return undefined;
-    const relative = decodeURIComponent(sitePath.slice(prefix.length));
+    const relative = decodePercent(sitePath.slice(prefix.length));
+    if (relative === undefined) return "";
     return path.join(outputDir, relative.endsWith("/") || relative === "" ? path.join(relative, "index.html") : relative);
   };
 
@@ -113,6 +115,10 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
       const url = new URL(link, `http://site${page}`);
       if (elsewhere.paths.has(url.pathname) || notYetWritten.some((prefix) => url.pathname.startsWith(prefix))) continue;
       const target = url.pathname === page ? file : fileFor(url.pathname);
+      if (target === "") {
+        problems.push(`${page}: link ${link} has a malformed percent-escape in its path`);
+        continue;
+      }
       if (!target) {
         problems.push(`${page}: link ${link} leaves the site's path ${prefix}`);
         continue;
@@ -123,7 +129,11 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
         else if (target.endsWith(".html")) problems.push(`${page}: link ${link} leads to no page`);
         continue;
       }
-      const fragment = decodeURIComponent(url.hash.slice(1));
+      const fragment = decodePercent(url.hash.slice(1));
+      if (fragment === undefined) {
+        problems.push(`${page}: link ${link} has a malformed percent-escape in its fragment`);
+        continue;
+      }
       if (!fragment || fragment.startsWith(":~:")) continue;
       // A line range (#L2-L4) is two anchors.
       const anchors = /^L\d+[a-z]?-L\d+[a-z]?$/.test(fragment) ? fragment.split("-") : [fragment];

@@ -104,6 +104,15 @@ describe("the check catalogue", () => {
     );
   });
 
+  it("a link with a malformed percent-escape: a warning in a transcript (its words stay), an error in a note", async () => {
+    const report = await reportFor({
+      [BEN]: `${(await edited(BEN, "never late.", "never late.")).trimEnd()}\nSee [the log](#%zz).\n`,
+      [WICKS]: `${(await edited(WICKS, "kind: variant", "kind: variant")).trimEnd()}\nCompare [the reply](message:%zz).\n`,
+    });
+    expect(report).toContain(`${BEN}:14:5  warning  Link "#%zz" holds a malformed percent-escape, so it leads nowhere; its words are shown as text  [malformed-link]`);
+    expect(report).toContain(`${WICKS}:10:9  error  Broken link "message:%zz": the id holds a malformed percent-escape  [broken-link]`);
+  });
+
   it("a transcript containing {{, {% or raw HTML: a warning, and the build goes on", async () => {
     const file = "content/1901-05-harbour-board.md";
     const report = await reportFor({ [file]: await edited(file, "The lamp has been repaired.", "The lamp {% if %} has been repaired.") });
