@@ -16,7 +16,7 @@ const FIELD_HINTS: Record<string, string> = {
   from: "Use a person id from edition/people.yaml.",
   to: "List person ids from edition/people.yaml, e.g. to: [donald-trump-jr].",
   sent: "Write an ISO 8601 timestamp with its offset (2016-11-08T18:35-05:00), a date (2016-10-03) or a month (2017-03).",
-  precision: "Use minute, hour, day, month or approximate: whatever the sources support.",
+  precision: "Use second, minute, hour, day, month or approximate: whatever the sources support.",
   sources: "List source ids from edition/sources.yaml, e.g. sources: [atlantic], or {id: atlantic, quote: \"...\"}.",
   completeness: "Use complete if the sources print the whole message, excerpt if they quote only part of it.",
   target: "Use the id of the message this note annotates.",

@@ -6,6 +6,7 @@ import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { formatCitationHtml, messageItem, noteItem, type CslItem } from "../cite/index.ts";
+import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import type { Edition, Message } from "../load/model.ts";
 import type { RenderedNote } from "../render/render-edition.ts";
 import type { SiteUrls } from "./urls.ts";
@@ -35,8 +36,9 @@ export class EditionCitations {
     this.#cache = cache;
   }
 
-  messageItem(message: Message): CslItem {
-    return messageItem(message, {
+  /** `lines` are the message's rendered lines, whose text (without Markdown) a public post is cited by. */
+  messageItem(message: Message, lines: readonly TranscriptLine[]): CslItem {
+    return messageItem(message, lines.map((line) => line.text), {
       edition: this.#edition.meta,
       people: this.#edition.people,
       pageUrl: this.#urls.absolute(this.#urls.message(message.id)),

@@ -186,7 +186,7 @@ function addEditionPages(single: (name: string, permalink: string, render: (mode
   exportFile(MESSAGES_EXPORT, (model) => json(messagesJson(model.exportInput())));
   exportFile(CSL_EXPORT, (model) =>
     json(cslJson([
-      ...model.rendered.messages.map(({ message }) => model.citations.messageItem(message)),
+      ...model.rendered.messages.map(({ message, lines }) => model.citations.messageItem(message, lines)),
       ...model.notes.map(({ note, message }) => model.citations.noteItem(note, message.message)),
     ])),
   );

@@ -112,7 +112,8 @@ describe("silences in the conversation", () => {
       .map(([id, marker]) => [id, toString(marker as Element)]);
     // June 1 follows Ben's answer (the Harbour Board's notice is public, not a turn), and Ada's second message
     // that day is the same turn: only June 20 is a silence.
-    expect(silences).toEqual([["1901-06-20-ada-last", "No reply in 18 days: Ada Quill writes again"]]);
+    // June 1, 6 p.m. to June 20, 9 a.m.: 18.6 days, told to the nearest day, as the timeline tells it.
+    expect(silences).toEqual([["1901-06-20-ada-last", "No reply in 19 days: Ada Quill writes again"]]);
   });
 });
 
@@ -126,7 +127,7 @@ describe("a silence across a page break", () => {
       const benAgain = rendered({ ...ben!.message, id: "ben-again", time: { ...ben!.message.time, day: 9, date: "1901-04-09", instant: undefined } });
       // Page 2 begins with Ben writing again; page 1 ended with Ben's letter of April 2.
       const [entry] = conversationEntries([benAgain], ada!.message.from, ben);
-      expect(entry!.noReply).toEqual({ after: "7 days", approximate: false });
+      expect(entry!.noReply).toEqual({ after: "7 days" });
       expect(entry!.side).toBe("answering");
       expect(conversationEntries([benAgain], ada!.message.from)[0]!.noReply).toBeUndefined();
     } finally {

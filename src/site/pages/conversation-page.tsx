@@ -39,7 +39,7 @@ function bubble(model: SiteModel, entry: ConversationEntry): ElementContent {
   const ownPage = model.urls.message(message.id);
   const headingId = conversationLineId(message.id, "heading");
   const silence = noReply
-    ? [<p className="no-reply">{`No reply ${noReply.approximate ? "in about" : "in"} ${noReply.after}: ${personName(people, message.from)} writes again`}</p>]
+    ? [<p className="no-reply">{`No reply in ${noReply.after}: ${personName(people, message.from)} writes again`}</p>]
     : [];
   return (
     <li className={`bubble-row side-${side}`} id={message.id}>

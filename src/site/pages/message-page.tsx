@@ -55,7 +55,7 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
   const sent = formatSent(message);
   const { previous, next } = model.neighbours(message.id);
   const person = (id: string) => <a href={model.urls.person(id)}>{personName(people, id)}</a>;
-  const citeItem = model.citations.messageItem(message);
+  const citeItem = model.citations.messageItem(message, rendered.lines);
 
   const main = (
     <article className={`message message-kind-${message.kind}`}>
