@@ -221,13 +221,16 @@ export async function renderEdition(edition: Edition, options: RenderOptions): P
       return id !== undefined && JSON.stringify(schemes[match[1]!]!(id, match[3])) === JSON.stringify(result);
     });
   for (const { note } of notesById.values()) {
-    const { origin, body } = note.annotation;
-    const key = contentHash([body, origin.bodyStartLine]);
+    const { origin, body, id } = note.annotation;
+    // A note shares its message's page with the transcript and the other notes: its footnotes are scoped by its id.
+    const idScope = `note-${id}-`;
+    const key = contentHash([body, origin.bodyStartLine, idScope]);
     const cached = cache.lookup<RenderedNoteText>("note", key);
     let done: RenderedNoteText;
     if (cached && linksHold(cached.links)) done = cached;
     else {
       const file = bodyFile(origin, body);
+      file.data.idScope = idScope;
       const html = String(noteProcessor.processSync(file));
       done = { html, links: file.data.crossLinks ?? [], messages: file.messages.map(storedMessage) };
     }
