@@ -1,6 +1,7 @@
 // The build checks its own output: a page per message, every line anchor present once, every note rendered
-// exactly once on its message's page, and every internal link and #anchor of every page leading
-// to a file and an element that exist. Anything missing stops the build with the list.
+// exactly once on its message's page, no id naming two elements of a page, and every internal link, #anchor and
+// ARIA reference of every page leading to a file and an element that exist. Anything missing stops the build with
+// the list.
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SiteModel } from "./site-model.ts";
@@ -25,10 +26,14 @@ export class SiteVerificationError extends Error {
 const START_TAG = /<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>\/=]+(?:="[^"]*")?)*)\s*\/?>/g;
 const ATTRIBUTE = /\s([^\s"'>\/=]+)(?:="([^"]*)")?/g;
 
-/** How many times each id occurs on the page, and every href and src. */
-function attributesOf(html: string): { ids: Map<string, number>; links: string[] } {
+/** Attributes that name other elements of the page by id (space-separated where ARIA allows several). */
+const ID_REFERENCES = new Set(["aria-labelledby", "aria-describedby", "aria-controls", "for"]);
+
+/** How many times each id occurs on the page, every href and src, and every id an attribute refers to. */
+function attributesOf(html: string): { ids: Map<string, number>; links: string[]; references: string[] } {
   const ids = new Map<string, number>();
   const links: string[] = [];
+  const references: string[] = [];
   for (const tag of html.matchAll(START_TAG))
     for (const [, name, value] of tag[1]!.matchAll(ATTRIBUTE)) {
       if (value === undefined) continue;
@@ -36,8 +41,9 @@ function attributesOf(html: string): { ids: Map<string, number>; links: string[]
         const id = decodeEntities(value);
         ids.set(id, (ids.get(id) ?? 0) + 1);
       } else if (name === "href" || name === "src") links.push(decodeEntities(value));
+      else if (ID_REFERENCES.has(name!)) references.push(...decodeEntities(value).split(/\s+/).filter(Boolean));
     }
-  return { ids, links };
+  return { ids, links, references };
 }
 
 function decodeEntities(value: string): string {
@@ -79,9 +85,13 @@ export async function verifySite(outputDir: string, model: SiteModel, options: V
   const idsByFile = new Map<string, Map<string, number>>();
   const linksByFile = new Map<string, string[]>();
   for (const file of await htmlFiles(outputDir)) {
-    const { ids, links } = attributesOf(await readFile(file, "utf8"));
+    const { ids, links, references } = attributesOf(await readFile(file, "utf8"));
     idsByFile.set(file, ids);
     linksByFile.set(file, links);
+    // Ids are made from the edition's content (site/page-ids.ts): none may name two elements of a page.
+    const page = `/${path.relative(outputDir, file).split(path.sep).join("/")}`;
+    for (const [id, n] of ids) if (n > 1) problems.push(`${page}: id "${id}" names ${n} elements`);
+    for (const id of new Set(references)) if (!ids.has(id)) problems.push(`${page}: an attribute refers to id "${id}", which no element has`);
   }
 
   const { urls } = model;

@@ -442,14 +442,14 @@ describe("binned marks for very large editions", () => {
     const html = toHtml({ type: "root", children: timelineSection(model!, { binAbove: 2 }) });
     const picture = await readPicture(svgOf(html));
     expect(picture.error).toBeUndefined();
-    expect(allMarks(picture).map((mark) => mark.href)).toEqual(["/#1901-04-01-ada", "/#1901-04-02-ben", "/thread/2/#1901-05-harbour-board"]);
+    expect(allMarks(picture).map((mark) => mark.href)).toEqual(["/#message-1901-04-01-ada", "/#message-1901-04-02-ben", "/thread/2/#message-1901-05-harbour-board"]);
     // Two months of letters: daily periods; the notice dated only to May counts in the middle of May.
     expect(allMarks(picture)[0]!.title).toBe("Ada Quill: 1 message, April 1, 1901");
     const rows = await readTable(html);
     expect(rows).toEqual([
-      { cells: ["April 1, 1901", "1", "0", "0", "Page 1"], href: "/#1901-04-01-ada" },
-      { cells: ["April 2, 1901", "0", "1", "0", "Page 1"], href: "/#1901-04-02-ben" },
-      { cells: ["May 16, 1901", "0", "0", "1", "Page 2"], href: "/thread/2/#1901-05-harbour-board" },
+      { cells: ["April 1, 1901", "1", "0", "0", "Page 1"], href: "/#message-1901-04-01-ada" },
+      { cells: ["April 2, 1901", "0", "1", "0", "Page 1"], href: "/#message-1901-04-02-ben" },
+      { cells: ["May 16, 1901", "0", "0", "1", "Page 2"], href: "/thread/2/#message-1901-05-harbour-board" },
     ]);
   });
 });

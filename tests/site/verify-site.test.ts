@@ -47,4 +47,11 @@ describe("the build's check of its own output", () => {
     expect(problems).toContain("/messages/1901-04-02-ben/: link /messages/1901-04-01-ada/#L%zz has a malformed percent-escape in its fragment");
     expect(problems).toContain("/messages/1901-04-02-ben/: link /sour%zzces/ has a malformed percent-escape in its path");
   });
+
+  it("names an id given to two elements of a page, and a reference to an id that no element has", async () => {
+    await tamper("people", (html) => html.replace('id="person-ada"', 'id="main"').replace('aria-label="Site"', 'aria-labelledby="nowhere"'));
+    const problems = await verifySite(site, model);
+    expect(problems).toContain('/people/index.html: id "main" names 2 elements');
+    expect(problems).toContain('/people/index.html: an attribute refers to id "nowhere", which no element has');
+  });
 });

@@ -16,9 +16,9 @@ import { contentHash } from "../../render/render-cache.ts";
 import { toHtml } from "hast-util-to-html";
 import type { SiteModel, ThreadPage } from "../site-model.ts";
 import { noteKindLabel, pageLinks } from "./parts.tsx";
+import { pageIds } from "../page-ids.ts";
 
 /** Where a message's lines live on a conversation page: `#<message id>-L3`. */
-export const conversationLineId = (messageId: string, lineId: string) => `${messageId}-${lineId}`;
 
 function noteLink(model: SiteModel, rendered: RenderedMessage, note: RenderedNote): ElementContent {
   const { annotation, anchored } = note;
@@ -37,12 +37,12 @@ function bubble(model: SiteModel, entry: ConversationEntry): ElementContent {
   const { message, notes, lines } = rendered;
   const { people } = model.edition;
   const ownPage = model.urls.message(message.id);
-  const headingId = conversationLineId(message.id, "heading");
+  const headingId = pageIds.conversationHeading(message.id);
   const silence = noReply
     ? [<p className="no-reply">{`No reply in ${noReply.after}: ${personName(people, message.from)} writes again`}</p>]
     : [];
   return (
-    <li className={`bubble-row side-${side}`} id={message.id}>
+    <li className={`bubble-row side-${side}`} id={pageIds.message(message.id)}>
       {silence}
       <article className={`bubble message-kind-${message.kind}`} aria-labelledby={headingId}>
         <header className="bubble-head">
@@ -82,7 +82,7 @@ function bubble(model: SiteModel, entry: ConversationEntry): ElementContent {
  * rebuild at 10,000 messages, so the result is kept in the render cache with the transcripts themselves.
  */
 function scopedTranscript(model: SiteModel, rendered: RenderedMessage, ownPage: string): string {
-  const idPrefix = conversationLineId(rendered.message.id, "");
+  const idPrefix = pageIds.conversationScope(rendered.message.id);
   return model.rendered.cache.get("conversation", contentHash([rendered.html, idPrefix, ownPage]), () =>
     toHtml({ type: "root", children: scopeFragment(rendered.html, { idPrefix, ownPage }) }),
   );
@@ -130,8 +130,8 @@ export function conversationPage(model: SiteModel, page: ThreadPage): string {
       </header>
       {pager}
       {days.map((day) => (
-        <section className="conversation-day" aria-labelledby={`on-${day.date}`}>
-          <h2 className="conversation-date" id={`on-${day.date}`}>
+        <section className="conversation-day" aria-labelledby={pageIds.day(day.date)}>
+          <h2 className="conversation-date" id={pageIds.day(day.date)}>
             {day.label}
           </h2>
           <ol className="conversation">{day.entries.map((entry) => bubble(model, entry))}</ol>

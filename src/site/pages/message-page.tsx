@@ -14,6 +14,7 @@ import { noteKindLabel, sourceList } from "./parts.tsx";
 import { messageDocumentFields, searchFieldsElement } from "./search-fields.tsx";
 import { citePanel } from "./cite-panel.tsx";
 import { messageHead } from "./reference-metadata.tsx";
+import { pageIds } from "../page-ids.ts";
 
 const noteLines = ({ anchored }: RenderedNote) => lineRangeLabel(anchored.firstLine, anchored.lastLine);
 
@@ -135,8 +136,8 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
           <span />
         )}
         <span className="thread-nav-up">
-          <a href={`${model.urls.thread(model.threadPageOf(message.id))}#${message.id}`}>The whole thread</a>
-          <a href={`${model.urls.conversation(model.threadPageOf(message.id))}#${message.id}`}>In the conversation</a>
+          <a href={`${model.urls.thread(model.threadPageOf(message.id))}#${pageIds.message(message.id)}`}>The whole thread</a>
+          <a href={`${model.urls.conversation(model.threadPageOf(message.id))}#${pageIds.message(message.id)}`}>In the conversation</a>
         </span>
         {next ? (
           <a rel="next" href={model.urls.message(next.message.id)}>

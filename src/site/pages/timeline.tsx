@@ -13,6 +13,7 @@ import type { Message } from "../../load/model.ts";
 import { clockIn, formatClock, formatDate, formatOffset, formatSent, KIND_LABELS, listNames, messageTitle, personName } from "../format.ts";
 import type { SiteModel } from "../site-model.ts";
 import { describeStep, LABEL_GAP, layoutTimeline, MARK_RADIUS, TIMELINE_FONTS, type Timeline, type TimelineLane } from "../timeline.ts";
+import { pageIds } from "../page-ids.ts";
 
 const LANE_CLASS: Record<TimelineLane["kind"], string> = {
   sender: "timeline-lane-sender",
@@ -81,7 +82,7 @@ function picture(model: SiteModel, timeline: Timeline): Element {
       const lane = lanes[bar.lane]!;
       const { message } = messages[bar.firstMessage]!;
       marksByLane[bar.lane]!.push(
-        s("a", { className: "timeline-mark", href: `${model.urls.thread(model.threadPageOf(message.id))}#${message.id}`, tabIndex: -1 }, [
+        s("a", { className: "timeline-mark", href: `${model.urls.thread(model.threadPageOf(message.id))}#${pageIds.message(message.id)}`, tabIndex: -1 }, [
           s("title", `${lane.name}: ${messageCount(bar.count)}, ${timeline.bins!.periods[bar.period]!.label}`),
           s("rect", { className: "timeline-mark-bar", x: bar.x, y: bar.y, width: bar.width, height: bar.height }),
         ]),
@@ -200,7 +201,7 @@ function binnedTable(model: SiteModel, timeline: Timeline): Element {
                 <td className="timeline-count">{n.toLocaleString("en")}</td>
               ))}
               <td>
-                <a href={`${model.urls.thread(page)}#${id}`}>{`Page ${page}`}</a>
+                <a href={`${model.urls.thread(page)}#${pageIds.message(id)}`}>{`Page ${page}`}</a>
               </td>
             </tr>
           );
