@@ -27,6 +27,7 @@ import { parseTimestamp } from "./timestamp.ts";
 import { validateLocated } from "./validate.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml-document.ts";
 import { compareText } from "./compare-text.ts";
+import { checkPageName } from "./page-name.ts";
 
 /** Where an edition's files live, relative to its root. */
 export interface EditionLayout {
@@ -370,7 +371,8 @@ export async function loadEdition(root: string): Promise<LoadResult> {
   for (const file of pagePaths) {
     const { vfile, data } = await parseFile(file, pageSchema);
     files.push(vfile);
-    if (data) pages.push({ ...data, slug: path.basename(file, ".md") });
+    const slug = path.basename(file, ".md");
+    if (data && checkPageName(vfile, slug, new Set(pages.map((page) => page.slug)))) pages.push({ ...data, slug });
   }
   pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || compareText(a.slug, b.slug));
 

@@ -7,6 +7,8 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { check } from "../../src/cli/check.ts";
 import { writeLineMap } from "../../src/cli/line-map.ts";
+import { SITE_PATHS } from "../../src/load/page-name.ts";
+import { permalinks } from "../../src/site/urls.ts";
 import { editedFixture, makeEdition, PROJECT_ROOT, removeEdition, type EditionChanges } from "../helpers/edition.ts";
 
 let root: string | undefined;
@@ -205,6 +207,17 @@ describe("the check catalogue", () => {
     expect(report).toContain(
       `annotations/spring-tides.md:5:10  error  Orphaned note: the passage it annotates, "new wicks before the spring tides", on lines 2–3 in version 1.0.0, is no longer there, not even approximately  [orphaned-note]`,
     );
+  });
+
+  // Regression: Eleventy stopped with a stack trace about two files writing /people/.
+  it("an editorial page whose file name cannot be its address, or is a page of the site's own", async () => {
+    const page = "---\ntitle: A page\n---\nText.\n";
+    const report = await reportFor({ "edition/pages/people.md": page, "edition/pages/My Notes%.md": page });
+    expect(report).toContain('edition/pages/people.md:1:1  error  The page\'s file name "people.md" is taken by the site\'s own /people/ page  [page-name]\n    hint: Give it another name, e.g. about-people.md.');
+    expect(report).toContain('edition/pages/My Notes%.md:1:1  error  The page\'s file name "My Notes%.md" cannot be its address (/My Notes%/)  [page-name]\n    hint: Name it with lowercase letters, digits and hyphens, e.g. my-notes.md.');
+    // Every path the site writes is among those no page may take.
+    for (const permalink of Object.values(permalinks).map((make) => make("x" as never)))
+      if (permalink !== "/x/" && permalink !== "/") expect(SITE_PATHS, permalink).toContain(permalink.split("/")[1]);
   });
 
   it("reports every problem at once and exits non-zero", async () => {
