@@ -28,6 +28,7 @@ import { validateLocated } from "./validate.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml-document.ts";
 import { compareText } from "./compare-text.ts";
 import { checkPageName } from "./page-name.ts";
+import { didYouMean } from "./nearest-ids.ts";
 
 /** Where an edition's files live, relative to its root. */
 export interface EditionLayout {
@@ -276,13 +277,19 @@ export async function loadEdition(root: string): Promise<LoadResult> {
     return { vfile, data: { ...data, body: split.body, origin } as z.infer<T> & { body: string; origin: FileOrigin } };
   };
 
+  /** A hint for an id that a list does not have: the nearest it does have, or why the list has none. */
+  const unknownHint = (id: string, ids: Map<string, unknown>, list: VFile | undefined, file: string, what: string) => {
+    if (list?.messages.some((message) => message.fatal)) return `${file} has errors of its own, reported there: fix them first.`;
+    const near = didYouMean(id, ids.keys());
+    return near ? `${near} Otherwise add "${id}" to ${file}.` : `${file} has no ${what} yet: add "${id}" there.`;
+  };
   const checkSources = (origin: FileOrigin, sources: SourceCitation[]) =>
     sources.forEach((source, i) => {
       if (!sourcesById.has(source.id))
         report(origin.file, `Unknown source id "${source.id}"`, {
           ruleId: "unknown-source",
           place: origin.places[`sources.${i}`],
-          hint: `Add it to edition/sources.yaml, or use one of: ${[...sourcesById.keys()].join(", ") || "(no sources defined)"}.`,
+          hint: unknownHint(source.id, sourcesById, sourcesFile, "edition/sources.yaml", "sources"),
         });
     });
   const checkPerson = (origin: FileOrigin, id: string, field: string, role: string) => {
@@ -290,7 +297,7 @@ export async function loadEdition(root: string): Promise<LoadResult> {
       report(origin.file, `Unknown ${role} "${id}"`, {
         ruleId: "unknown-person",
         place: origin.places[field],
-        hint: `Add "${id}" to edition/people.yaml, or use one of: ${[...peopleById.keys()].join(", ") || "(no people defined)"}.`,
+        hint: unknownHint(id, peopleById, peopleFile, "edition/people.yaml", "people"),
       });
   };
 
@@ -356,7 +363,7 @@ export async function loadEdition(root: string): Promise<LoadResult> {
       report(vfile, `The target message "${annotation.target}" does not exist`, {
         ruleId: "unknown-target",
         place: annotation.origin.places.target,
-        hint: "Set target to the id in the front matter of a transcript in content/.",
+        hint: `${didYouMean(annotation.target, messagesById.keys()) ?? "content/ has no transcripts yet."} The target is the id in the front matter of a transcript in content/.`,
       });
       continue;
     }

@@ -14,6 +14,7 @@ import { contentHash, RenderCache } from "./render-cache.ts";
 import { storedMessage, TranscriptRenderer, type RenderedTranscript, type StoredMessage, type TranscriptJob } from "./transcript-job.ts";
 import { defaultThreadCount, renderInWorkers } from "./transcript-pool.ts";
 import { decodePercent } from "./decode-percent.ts";
+import { didYouMean } from "../load/nearest-ids.ts";
 
 export interface RenderedNote {
   annotation: Annotation;
@@ -188,7 +189,7 @@ export async function renderEdition(edition: Edition, options: RenderOptions): P
     const labels = anchorsById.get(id);
     // A message that failed validation is reported in its own file; a link to it is not a second problem.
     if (!labels && edition.invalidMessageIds.has(id)) return { href: options.urls.message(id) };
-    if (!labels) return { problem: `no message has the id "${id}"`, hint: "Use the id from a transcript's front matter." };
+    if (!labels) return { problem: `no message has the id "${id}"`, hint: `${didYouMean(id, anchorsById.keys()) ?? ""} Use the id from a transcript's front matter.`.trim() };
     if (fragment === undefined || fragment === "") return { href: options.urls.message(id) };
     const range = /^L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(fragment);
     if (!range) return { problem: `"#${fragment}" is not a line anchor`, hint: "Link to a line as #L3 or to a range as #L2-L4." };
@@ -203,7 +204,7 @@ export async function renderEdition(edition: Edition, options: RenderOptions): P
   const resolveNote = (id: string): LinkResolution =>
     annotationsById.has(id)
       ? { href: options.urls.note(id, annotationsById.get(id)!.target) }
-      : { problem: `no annotation has the id "${id}"`, hint: "Use the id from an annotation's front matter." };
+      : { problem: `no annotation has the id "${id}"`, hint: `${didYouMean(id, annotationsById.keys()) ?? ""} Use the id from an annotation's front matter.`.trim() };
 
   const pageSlugs = new Set(edition.pages.map((page) => page.slug));
   const resolvePage = (slug: string, fragment: string | undefined): LinkResolution =>

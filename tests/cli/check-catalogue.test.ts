@@ -35,7 +35,7 @@ describe("the check catalogue", () => {
   });
 
   it("a missing required field", async () => {
-    expect(await reportFor({ [ADA]: await edited(ADA, "platform: Letter\n", "") })).toContain(`${ADA}:2:1  error  Missing required field "platform": expected string  [missing-field]`);
+    expect(await reportFor({ [ADA]: await edited(ADA, "platform: Letter\n", "") })).toContain(`${ADA}:2:1  error  Missing required field "platform": expected text  [missing-field]`);
   });
 
   it("an unknown field, with a did-you-mean suggestion", async () => {
@@ -45,7 +45,7 @@ describe("the check catalogue", () => {
   });
 
   it("a wrong type", async () => {
-    expect(await reportFor({ [WICKS]: await edited(WICKS, "sources: [gazette]", "sources: gazette") })).toContain(`${WICKS}:7:10  error  Field "sources": expected array, found string "gazette"  [wrong-type]`);
+    expect(await reportFor({ [WICKS]: await edited(WICKS, "sources: [gazette]", "sources: gazette") })).toContain(`${WICKS}:7:10  error  Field "sources": expected a list, found text "gazette"  [wrong-type]`);
   });
 
   it("an invalid date", async () => {
@@ -218,6 +218,37 @@ describe("the check catalogue", () => {
     // Every path the site writes is among those no page may take.
     for (const permalink of Object.values(permalinks).map((make) => make("x" as never)))
       if (permalink !== "/x/" && permalink !== "/") expect(SITE_PATHS, permalink).toContain(permalink.split("/")[1]);
+  });
+
+  // Regression: zod's own words reached the editor ("expected Invalid URL", "Invalid string: must match pattern
+  // /^\d+[a-z]?…/"), and an anchor with both quote and lines was told that lines is unknown ("Did you mean lines?").
+  it("every schema error is in an editor's words, with what to write instead, for every kind of file", async () => {
+    const report = await reportFor({
+      [ADA]: (await edited(ADA, "platform: Letter", 'platform: ""\norder: -1\nurl: "javascript:alert(1)"\ninserted_after: [x2]\nwithdrawn_lines: [y]\nin_reply_to: Not An Id\ntitle: ""'))
+        .replace("kind: letter", "kind: 3")
+        .replace("sources: [gazette, { id: ledger, quote: \"on the first of April\" }]", "sources: []"),
+      [BEN]: (await edited(BEN, "precision: day", "precision: exact")).replace("completeness: excerpt", "completeness: [x]"),
+      [WICKS]: (await edited(WICKS, "quote: wicks", 'quote: ""\n  lines: 2')).replace("sources: [gazette]", "sources: []\ntitle: 5\nauthor: \"\""),
+      "annotations/lamp-failing.md": (await edited("annotations/lamp-failing.md", "quote: lamp is failing", 'lines: "two"')).replace("kind: context", "kind: 5"),
+      "edition/people.yaml": "- id: Ada\n  name: Ada Quill\n  kind: robot\n  handle: 3\n  citation_name: { family: 5 }\n",
+      "edition/sources.yaml": "- id: gazette\n  short: The Gazette\n  kind: news article\n  publisher: null\n  title: null\n  author: null\n  published: May 1901\n  url: ftp://gazette\n",
+      "edition/edition.yaml": "title: T\ndescription: D\neditors: []\nlicense: CC0\nlicense_url: nowhere\nbase_url: letters.example.org\nversion: \"1\"\npublished: 2026-01\nlanguage: English\npreview_image: { file: a.jpg }\n",
+      "edition/changelog.yaml": "- version: 2\n  date: yesterday\n  changes: [{ type: fix }]\n",
+      "edition/line-maps/1.0.0.json": JSON.stringify({ version: "1", messages: { "1901-04-01-ada": { first: "abc" } } }),
+    });
+    const errors = report.split("\n").filter((line) => line.includes("  error  "));
+    expect(errors.length).toBeGreaterThan(25);
+    // zod's wording, and regular expressions, never reach the editor.
+    for (const line of report.split("\n")) expect(line).not.toMatch(/Invalid|Too (?:small|big)|received|must match|pattern|\/\^|expected (?:string|number|array|object|boolean)\b|Did you mean "lines"/);
+    // Every error says how to fix it.
+    const lines = report.split("\n");
+    lines.forEach((line, i) => {
+      if (line.includes("  error  ")) expect(lines[i + 1], line).toMatch(/^    hint: \S/);
+    });
+    expect(report).toContain(`${ADA}:6:6  error  Field "url": expected the message's web address starting with http:// or https://, found text "javascript:alert(1)"  [invalid-field]`);
+    expect(report).toContain(`${ADA}:7:18  error  Field "inserted_after": expected a line number such as 3, or 3a for a line inserted after line 3, found text "x2"  [invalid-field]`);
+    expect(report).toContain(`${WICKS}:5:3  error  Field "anchor": an anchor is either a quote or a line range, not both  [invalid-field]\n    hint: Keep quote (with its prefix or suffix) to anchor to words, or lines to anchor to whole lines, and delete the other.`);
+    expect(report).toContain('annotations/lamp-failing.md:5:10  error  Field "anchor.lines": expected a line number or a range of lines, such as 3 or "2-4", found text "two"  [invalid-field]');
   });
 
   it("reports every problem at once and exits non-zero", async () => {
