@@ -2,7 +2,9 @@
 // anchors of its notes), plain data out (its HTML, lines, anchored notes and problems). render-edition.ts runs jobs
 // in the main thread or, for large editions, in worker threads (transcript-worker.ts).
 import { VFile } from "vfile";
-import type { VFileMessage } from "vfile-message";
+
+/** A problem reported on a file (vfile's own message type, without depending on vfile-message directly). */
+type VFileMessage = ReturnType<VFile["message"]>;
 import { anchorAnnotations, type AnchoredAnnotation, type AnnotationToAnchor } from "../anchor/anchor-annotations.ts";
 import { lineLabels, type LabelProblem } from "../anchor/line-labels.ts";
 import type { AnchorProblem } from "../anchor/resolve-anchor.ts";
