@@ -3,6 +3,7 @@
 // publishing a version; it refuses to overwrite a different map for the same version.
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { buildLineMap } from "../anchor/line-stability.ts";
 import { formatReport } from "../load/diagnostics.ts";
 import { createSiteModel } from "../site/site-model.ts";
@@ -33,7 +34,8 @@ export async function writeLineMap(root = editionRoot(), options: { force?: bool
 
 if (isMain(import.meta.url)) {
   try {
-    const result = await writeLineMap(editionRoot(), { force: process.argv.includes("--force") });
+    const { values } = parseArgs({ options: { force: { type: "boolean", default: false } }, strict: true });
+    const result = await writeLineMap(editionRoot(), { force: values.force });
     console.log(result.written ? `Wrote ${path.relative(process.cwd(), result.path)}.` : `${path.relative(process.cwd(), result.path)} is up to date.`);
   } catch (error) {
     console.error((error as Error).message);
