@@ -1,13 +1,16 @@
 // Anchors all of one transcript's annotations to its lines: each either gets a range of the text (with the
 // W3C TextQuoteSelector context around it) or a problem that says why not. Notes are numbered in reading order.
 import type { Anchor } from "../load/schema.ts";
-import { AnchorResolver, type AnchorProblem, type MovedAnchor } from "./resolve-anchor.ts";
+import { AnchorResolver, type AnchorProblem, type MovedAnchor, type PublishedAnchor } from "./resolve-anchor.ts";
 import { TranscriptText, type TextRange, type TranscriptLine } from "./transcript-text.ts";
+import { compareText } from "../load/compare-text.ts";
 
 export interface AnnotationToAnchor {
   id: string;
   anchor: Anchor;
   kind?: string;
+  /** Where its quote was in a published version, which is the only place it may be followed to after a correction. */
+  published?: PublishedAnchor;
 }
 
 export interface AnchoredAnnotation {
@@ -44,7 +47,7 @@ export function anchorAnnotations(
   const anchored: AnchoredAnnotation[] = [];
   const failures: AnchorFailure[] = [];
   for (const annotation of annotations) {
-    const result = resolver.resolve(annotation.anchor);
+    const result = resolver.resolve(annotation.anchor, annotation.published);
     if (!result.ok) {
       failures.push({ annotation, problem: result.problem });
       continue;
@@ -65,7 +68,7 @@ export function anchorAnnotations(
       ...(moved ? { moved } : {}),
     });
   }
-  anchored.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end || a.id.localeCompare(b.id));
+  anchored.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end || compareText(a.id, b.id));
   anchored.forEach((annotation, i) => (annotation.number = i + 1));
   return { anchored, failures };
 }

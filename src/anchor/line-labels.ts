@@ -60,6 +60,15 @@ export function lineRangeLabel(first: string, last: string): string {
   return first === last ? `line ${first}` : `lines ${first}–${last}`;
 }
 
+/** Orders labels as their lines are read: 2, 2a, 2b, 3. */
+export function compareLabels(a: string, b: string): number {
+  const byNumber = baseNumber(a) - baseNumber(b);
+  if (byNumber) return byNumber;
+  const letters = (label: string) => label.replace(/^\d+/, "");
+  const [x, y] = [letters(a), letters(b)];
+  return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+}
+
 /** The published number a label belongs to: "3" for "3", "2" for "2a". */
 export function baseNumber(label: string): number {
   return Number.parseInt(label, 10);

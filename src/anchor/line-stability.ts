@@ -2,23 +2,72 @@
 // keep meaning the same text. Each published version's line map (edition/line-maps/<version>.json) records a
 // fingerprint of every line; a later build compares against the latest one and fails on any change that the
 // changelog does not record: a corrected line, an inserted line, a withdrawn line, and above all a silent
-// renumbering.
+// renumbering. It also records where each note's quote was found, which is what lets a note follow its words
+// through a later correction of those lines (resolve-anchor.ts), and nowhere else.
 import { createHash } from "node:crypto";
 import { report } from "../load/diagnostics.ts";
 import type { Edition, Message } from "../load/model.ts";
-import type { LineMap } from "../load/schema.ts";
+import type { Anchor, LineMap, QuoteAnchor } from "../load/schema.ts";
+import type { PublishedAnchor } from "./resolve-anchor.ts";
 import type { TranscriptLine } from "./transcript-text.ts";
+import { compareText } from "../load/compare-text.ts";
 
 /** A short, stable fingerprint of a line's text: enough to tell any change, not meant to be reversed. */
 export function lineFingerprint(text: string): string {
   return createHash("sha256").update(text.normalize("NFC")).digest("hex").slice(0, 16);
 }
 
-export function buildLineMap(version: string, transcripts: Iterable<{ id: string; lines: readonly TranscriptLine[] }>): LineMap {
+/** A fingerprint of a quote anchor's words (whitespace collapsed), so that a line map can tell whether a note still quotes what it did. */
+export function anchorFingerprint(anchor: QuoteAnchor): string {
+  const words = (text = "") => text.replace(/\s+/g, " ");
+  return lineFingerprint(JSON.stringify([words(anchor.quote), words(anchor.prefix), words(anchor.suffix)]));
+}
+
+/** A note as the line map records it: anchored by quote, exactly, on these lines. */
+export interface NoteAtPublication {
+  id: string;
+  anchor: Anchor;
+  method: string;
+  firstLine: string;
+  lastLine: string;
+}
+
+export function buildLineMap(version: string, transcripts: Iterable<{ id: string; lines: readonly TranscriptLine[]; notes?: readonly NoteAtPublication[] }>): LineMap {
   const messages: LineMap["messages"] = {};
-  for (const { id, lines } of transcripts)
+  const notes: NonNullable<LineMap["notes"]> = {};
+  for (const { id, lines, notes: anchored = [] } of transcripts) {
     messages[id] = Object.fromEntries(lines.map((line) => [line.label, lineFingerprint(line.text)]));
-  return { version, messages };
+    // Only a note found by its exact words is on record: one that had moved never matched this version's text.
+    for (const note of anchored)
+      if ("quote" in note.anchor && (note.method === "quote" || note.method === "quote-and-line"))
+        notes[note.id] = { message: id, lines: note.firstLine === note.lastLine ? note.firstLine : `${note.firstLine}-${note.lastLine}`, anchor: anchorFingerprint(note.anchor) };
+  }
+  return { version, messages, notes: Object.fromEntries(Object.entries(notes).sort(([a], [b]) => compareText(a, b))) };
+}
+
+/**
+ * For each note anchored by quote, where its quote was found in the latest published version whose line map
+ * records it with the same words and target: the lines a correction may follow it within.
+ */
+export function publishedAnchors(edition: Pick<Edition, "meta" | "lineMaps" | "annotationsByMessage">): Map<string, PublishedAnchor> {
+  const maps = edition.lineMaps
+    .filter((map) => map.notes && compareVersions(map.version, edition.meta.version) <= 0)
+    .sort((a, b) => compareVersions(b.version, a.version));
+  const found = new Map<string, PublishedAnchor>();
+  if (!maps.length) return found;
+  for (const [target, annotations] of edition.annotationsByMessage)
+    for (const { id, anchor } of annotations) {
+      if (!("quote" in anchor)) continue;
+      const fingerprint = anchorFingerprint(anchor);
+      for (const map of maps) {
+        const record = map.notes![id];
+        if (record?.message !== target || record.anchor !== fingerprint) continue;
+        const [first, last = first] = record.lines.split("-") as [string, string?];
+        found.set(id, { version: map.version, first, last });
+        break;
+      }
+    }
+  return found;
 }
 
 export function compareVersions(a: string, b: string): number {

@@ -1,6 +1,9 @@
 // Exact matching with W3C TextQuoteSelector semantics (exact, prefix, suffix), treating any run of whitespace,
-// including a line break, as one space, so that a quote typed across two transcript lines still matches.
+// including a line break, as one space, so that a quote typed across two transcript lines still matches. A match
+// starts and ends between words: "he" is not found in "the", unless a prefix or suffix that runs into the quote says
+// that part of a word is meant (prefix "Wiki", quote "Leaks").
 import type { TextRange } from "./transcript-text.ts";
+import { insideWord } from "./word-edges.ts";
 
 export interface QuoteSelector {
   exact: string;
@@ -40,7 +43,7 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, " ");
 }
 
-/** Every place where `selector` matches in `haystack`, as ranges of the original text. */
+/** Every place where `selector` matches in `haystack` between words, as ranges of the original text. */
 export function findQuote(haystack: CollapsedText, selector: QuoteSelector): TextRange[] {
   const exact = collapse(selector.exact);
   const prefix = selector.prefix ? collapse(selector.prefix) : "";
@@ -49,8 +52,8 @@ export function findQuote(haystack: CollapsedText, selector: QuoteSelector): Tex
   if (!exact) return matches;
   const text = haystack.text;
   for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    if (prefix && !text.slice(0, at).endsWith(prefix)) continue;
-    if (suffix && !text.startsWith(suffix, at + exact.length)) continue;
+    if (prefix ? at < prefix.length || !text.startsWith(prefix, at - prefix.length) : insideWord(text, at, "start")) continue;
+    if (suffix ? !text.startsWith(suffix, at + exact.length) : insideWord(text, at + exact.length, "end")) continue;
     matches.push({ start: haystack.toOriginal[at]!, end: haystack.toOriginal[at + exact.length]! });
   }
   return matches;

@@ -6,6 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { listenLocally, type StaticServer } from "../bench/static-server.ts";
+import { decodePercent } from "../render/decode-percent.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -21,7 +22,8 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".svg", ".txt", ".xml"]);
 
 async function fileFor(root: string, urlPath: string): Promise<string | undefined> {
-  const relative = decodeURIComponent(urlPath).replace(/^\/+/, "");
+  const relative = decodePercent(urlPath)?.replace(/^\/+/, "");
+  if (relative === undefined) return undefined;
   const candidate = path.resolve(root, relative);
   if (path.relative(root, candidate).startsWith("..")) return undefined;
   const info = await stat(candidate).catch(() => undefined);

@@ -2,6 +2,7 @@
 // same `path:line:col  error  message  [rule]` form as `npm run check`, so that editors read one kind of report.
 import path from "node:path";
 import type { Place } from "../load/diagnostics.ts";
+import { compareText } from "../load/compare-text.ts";
 
 export interface Problem {
   message: string;
@@ -38,7 +39,7 @@ export function formatProblems(problems: readonly Problem[], cwd = process.cwd()
   const located = problems
     .filter((problem) => problem.file)
     .map((problem) => ({ ...problem, where: shownPath(problem.file!, cwd), place: problem.place ?? { line: 1, column: 1 } }))
-    .sort((a, b) => a.where.localeCompare(b.where) || a.place.line - b.place.line || a.place.column - b.place.column);
+    .sort((a, b) => compareText(a.where, b.where) || a.place.line - b.place.line || a.place.column - b.place.column);
   const lines: string[] = [];
   for (const problem of located) {
     lines.push(`${problem.where}:${problem.place.line}:${problem.place.column}  error  ${problem.message}  [${problem.ruleId ?? "author"}]`);

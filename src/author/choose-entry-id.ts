@@ -1,7 +1,7 @@
 // The id of a new person or source: as given, or made from the name; refused when it is taken or malformed.
 import { idSchema } from "../load/schema.ts";
 import { AuthorError } from "./author-error.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../load/slug.ts";
 
 export function chooseId(given: string | undefined, from: string, taken: Map<string, unknown>, what: string, file: string): string {
   const id = given ?? slugify(from);

@@ -75,21 +75,19 @@ export function chooseNoteAnchor(message: Message, request: AnchorRequest): Chos
     });
 
   if (result.ok) {
-    const { method, moved, range } = result.anchor;
-    if (method === "quote") {
-      if (request.occurrence !== undefined && request.occurrence !== 1)
-        throw new AuthorError({ message: `--occurrence ${request.occurrence}: the quote occurs only once${withContext ? " with that prefix/suffix" : ""} in ${message.id}`, hint: "Leave out --occurrence." });
-      return chosen(transcript, given, range, everywhere.length > 1 ? linesOf(everywhere) : []);
-    }
-    // The anchoring code found it another way, which for a new note means the editor's words are not quite right.
-    if (moved?.reason === "fuzzy")
-      throw new AuthorError({
-        message: `--quote: "${quote}" is not in ${message.id} as written; the nearest passage is "${moved.found}" on line ${transcript.linesOf(range).first.label}`,
-        hint: `If that is the passage, copy it exactly: --quote ${JSON.stringify(collapse(moved.found))}.`,
-      });
-    throw contextMismatch();
+    // A new note has no published version to have moved from: the only way to find it is by its exact words.
+    if (request.occurrence !== undefined && request.occurrence !== 1)
+      throw new AuthorError({ message: `--occurrence ${request.occurrence}: the quote occurs only once${withContext ? " with that prefix/suffix" : ""} in ${message.id}`, hint: "Leave out --occurrence." });
+    return chosen(transcript, given, result.anchor.range, everywhere.length > 1 ? linesOf(everywhere) : []);
   }
   if (result.problem.rule !== "ambiguous-quote") {
+    if (everywhere.length) throw contextMismatch();
+    const near = resolver.nearestPassage(quote);
+    if (near)
+      throw new AuthorError({
+        message: `--quote: "${quote}" is not in ${message.id} as written; the nearest passage is "${near.text}" on line ${near.line}`,
+        hint: `If that is the passage, copy it exactly: --quote ${JSON.stringify(near.text)}.`,
+      });
     const placeholder = message.body.startsWith("TODO:") ? " The transcript still holds its placeholder: transcribe the message first." : "";
     throw new AuthorError({
       message: `--quote: "${quote}" is not in ${message.id}`,

@@ -14,7 +14,7 @@ import { messageFileText, PLATFORM_BY_KIND, validateMessageDraft, type MessageDr
 import { listIds, openEdition } from "./open-edition.ts";
 import { readImportFile, type ImportRow } from "./read-import-rows.ts";
 import { readSent } from "./sent-timestamp.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../load/slug.ts";
 import { VerbatimTranscriber } from "./transcribe-verbatim.ts";
 import { exists, writeNewFiles } from "./write-new-files.ts";
 

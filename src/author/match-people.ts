@@ -1,7 +1,7 @@
 // Who a name in an import file is: a person already in people.yaml (by id, name or handle, ignoring case), or a
 // new person, whose id is made from the name as given. The same name always gives the same person within an import.
 import type { Person } from "../load/schema.ts";
-import { firstFreeId, slugify } from "./slug.ts";
+import { firstFreeId, slugify } from "../load/slug.ts";
 
 export class PeopleMatcher {
   readonly #byKey = new Map<string, string>();

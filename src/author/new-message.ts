@@ -8,7 +8,7 @@ import { problemsOfSchema } from "./schema-problems.ts";
 import { messageFileText, PLACEHOLDER_SOURCE, PLATFORM_BY_KIND, validateMessageDraft, type MessageDraft } from "./message-file.ts";
 import { listIds, openEdition } from "./open-edition.ts";
 import { readSent } from "./sent-timestamp.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../load/slug.ts";
 import { exists, writeNewFiles } from "./write-new-files.ts";
 
 export const DEFAULT_MESSAGE_KIND: MessageKind = "direct-message";

@@ -7,7 +7,7 @@ import { chooseNoteAnchor, type ChosenAnchor } from "./choose-note-anchor.ts";
 import { PLACEHOLDER_SOURCE } from "./message-file.ts";
 import { problemsOfSchema } from "./schema-problems.ts";
 import { listIds, openEdition } from "./open-edition.ts";
-import { firstFreeId, slugify, slugOfWords } from "./slug.ts";
+import { firstFreeId, slugify, slugOfWords } from "../load/slug.ts";
 import { writeNewFiles } from "./write-new-files.ts";
 import { yamlField, yamlIdList, yamlLineLabel, yamlString } from "./yaml-text.ts";
 

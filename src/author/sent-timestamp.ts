@@ -1,4 +1,5 @@
-// The `sent` of a new transcript and the precision its form implies: a time of day means the minute is known, a
+// The `sent` of a new transcript and the precision its form implies: seconds mean the second is known, a time of
+// day the minute, a
 // date the day, a year-month the month. Vaguer precisions (hour, approximate) are an editor's judgement of the
 // sources, never inferred.
 import { checkTimestamp, parseTimestamp, type Precision } from "../load/timestamp.ts";
@@ -14,7 +15,7 @@ export function readSent(input: string): { sent: string; precision: Precision } 
   const parsed = parseTimestamp(sent);
   const forms = "Write it as 2024-05-01T09:30+02:00 (a time, with its UTC offset), 2024-05-01 (a day) or 2024-05 (a month).";
   if (!parsed) return { message: checkTimestamp(sent, "day")[0]?.message ?? `"${sent}" is not an ISO 8601 date or timestamp`, hint: forms };
-  const precision: Precision = parsed.time ? "minute" : parsed.day !== undefined ? "day" : "month";
+  const precision: Precision = parsed.seconds !== undefined ? "second" : parsed.time ? "minute" : parsed.day !== undefined ? "day" : "month";
   const [problem] = checkTimestamp(sent, precision);
   if (problem) return { message: problem.message, hint: problem.hint };
   return { sent, precision };

@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isMain } from "../cli/is-main.ts";
 
 interface CallFrame {
   functionName: string;
@@ -159,7 +160,7 @@ export function profileTables(summary: ProfileSummary): string {
   ].join("\n");
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const target = process.argv[2];
   if (!target) {
     console.error("Usage: node --import tsx src/bench/cpu-profile.ts <profile.cpuprofile | folder of profiles>");

@@ -199,8 +199,8 @@ export async function measureEditorLoop(options: {
           // Its page shows the new date and links to its new thread page, which lists it.
           pageProbe = async () => {
             const own = (await get(messageUrl(chosen.id))).text;
-            const thread = new RegExp(`href="([^"]*/thread/${movedMonth}/(?:\\d+/)?)#${chosen.id}"`).exec(own)?.[1];
-            return own.includes(`datetime="${moved}"`) && thread !== undefined && (await get(`${server.url}${thread}`)).text.includes(`id="${chosen.id}"`);
+            const thread = new RegExp(`href="([^"]*/thread/${movedMonth}/(?:\\d+/)?)#message-${chosen.id}"`).exec(own)?.[1];
+            return own.includes(`datetime="${moved}"`) && thread !== undefined && (await get(`${server.url}${thread}`)).text.includes(`id="message-${chosen.id}"`);
           };
         }
         const edit: LoopEdit = { kind, file };

@@ -4,6 +4,7 @@
 import { lineRangeFragment, lineRangeLabel } from "../anchor/line-labels.ts";
 import type { Message } from "../load/model.ts";
 import type { EditionMeta, Person } from "../load/schema.ts";
+import { citationTitle, messageTitle } from "../load/wording.ts";
 
 /** A CSL name: name parts for a person, or a literal for an organisation or a name that must not be split. */
 export interface CslName {
@@ -75,16 +76,11 @@ export interface CitableNote {
   lastLine: string;
 }
 
-const PRIVATE_KIND_LABELS: Partial<Record<Message["kind"], string>> = {
-  "direct-message": "Direct message",
-  email: "Email",
-  letter: "Letter",
-};
-
-/** Chicago quotes up to 160 characters of a post's text in place of a title (CMOS 17, 14.209). */
-const POST_TITLE_LIMIT = 160;
-
-export function messageItem(message: Message, context: CiteContext, selection?: LineSelection): CslItem {
+/**
+ * The item for a message, or for one line or a range of it. `lines` are its lines as a reader sees them (the render
+ * stage's text, without Markdown), which a public post is cited by.
+ */
+export function messageItem(message: Message, lines: readonly string[], context: CiteContext, selection?: LineSelection): CslItem {
   const { edition } = context;
   const item: CslItem = {
     id: message.id,
@@ -94,7 +90,7 @@ export function messageItem(message: Message, context: CiteContext, selection?: 
     author: [personName(context.people, message.from)],
   };
   if (message.to.length > 0) item.recipient = message.to.map((id) => personName(context.people, id));
-  item.title = messageTitle(message, context.people);
+  item.title = citationTitle(message, lines, context.people);
   item.medium = message.platform;
   item.issued = messageDate(message);
   Object.assign(item, editionContainer(edition));
@@ -138,7 +134,7 @@ export function noteItem(note: CitableNote, message: Message, context: CiteConte
     language: edition.language,
     // A note's citation names its editorial author; unsigned notes are the editors'.
     author: note.author ? [noteAuthorName(note.author, edition)] : edition.editors.map(editorName),
-    title: note.title ?? `Note on ${plainMessageTitle(message, context.people)}, ${lines}`,
+    title: note.title ?? `Note on ${messageTitle(message, context.people)}, ${lines}`,
     issued: partialDate(edition.published),
     ...editionContainer(edition),
     // The note's own anchor on its message's page (#note-<id>), which pageUrl carries: kept, not stripped.
@@ -164,42 +160,6 @@ function messageType(kind: Message["kind"]): CslType {
       // ("[Statement]").
       return "document";
   }
-}
-
-function messageTitle(message: Message, people: Map<string, Person>): string {
-  const privateLabel = PRIVATE_KIND_LABELS[message.kind];
-  if (privateLabel) {
-    // An email's or a letter's own title (its subject) wins; a direct message has none, so it is described.
-    return message.title ?? `${privateLabel} to ${listNames(message.to.map((id) => displayName(people, id)))}`;
-  }
-  if (message.kind === "public-post") {
-    // Chicago (14.209) and MLA 9 both cite a post by its own words. The front matter's title is the editors'
-    // heading for the page, and quoting it as the post would put words in the author's mouth.
-    return postText(message.body);
-  }
-  return message.title ?? postText(message.body);
-}
-
-/** The site's name for a message ("WikiLeaks to Donald Trump Jr."), which a note's title refers to. */
-function plainMessageTitle(message: Message, people: Map<string, Person>): string {
-  if (message.title) return message.title;
-  const from = displayName(people, message.from);
-  const to = message.to.map((id) => displayName(people, id));
-  return to.length > 0 ? `${from} to ${listNames(to)}` : `${from}, ${message.kind.replace("-", " ")}`;
-}
-
-/** The text of a post, its lines joined, cut at a word before 160 characters with an ellipsis. */
-function postText(body: string): string {
-  const text = body
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join(" ");
-  if (text.length <= POST_TITLE_LIMIT) return text;
-  // The last space within the first 160 characters ends the excerpt, so that the ellipsis keeps it within 160.
-  const lastSpace = text.slice(0, POST_TITLE_LIMIT).lastIndexOf(" ");
-  const excerpt = lastSpace > 0 ? text.slice(0, lastSpace) : text.slice(0, POST_TITLE_LIMIT - 1);
-  return `${excerpt.replace(/[\s,;:]+$/, "")}…`;
 }
 
 function messageDate(message: Message): CslDate {
@@ -251,10 +211,6 @@ function personName(people: Map<string, Person>, id: string): CslName {
   return { literal: person.name };
 }
 
-function displayName(people: Map<string, Person>, id: string): string {
-  return people.get(id)?.name ?? id;
-}
-
 function editorName(editor: EditionMeta["editors"][number]): CslName {
   return editor.family ? definedParts({ family: editor.family, given: editor.given }) : { literal: editor.name };
 }
@@ -266,9 +222,4 @@ function noteAuthorName(author: string, edition: EditionMeta): CslName {
 
 function definedParts(name: CslName): CslName {
   return Object.fromEntries(Object.entries(name).filter(([, value]) => value !== undefined)) as CslName;
-}
-
-function listNames(names: string[]): string {
-  if (names.length <= 2) return names.join(" and ");
-  return `${names.slice(0, -1).join(", ")}, and ${names.at(-1)}`;
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatReport, writeResults } from "../bench/report.ts";
 import { runBench } from "../bench/run-bench.ts";
+import { isMain } from "./is-main.ts";
 
 const USAGE = `Usage: npm run bench -- [--messages 1000] [--annotations 2000] [--runs 3] [--seed 1] [--keep]
                        [--loop-edits 5] [--timeout-minutes 30] [--quiet-wait-seconds 180] [--cpu-prof-dir <dir>]
@@ -22,7 +23,7 @@ function count(value: string | undefined, fallback: number, name: string): numbe
   return n;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       messages: { type: "string" },

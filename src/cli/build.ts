@@ -6,6 +6,7 @@ import { EditionBuild, type StageTimings } from "../pipeline/edition-build.ts";
 import { parseShard } from "../pipeline/shards.ts";
 import { findEditionError } from "./eleventy.ts";
 import { editionRoot } from "./edition-root.ts";
+import { isMain } from "./is-main.ts";
 
 export type { StageTimings };
 
@@ -34,7 +35,7 @@ export async function build(root = editionRoot(), options: BuildOptions = {}): P
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   try {
     const { values } = parseArgs({ options: { output: { type: "string" }, shard: { type: "string" }, "partition-size": { type: "string" } } });
     const partitionSize = values["partition-size"] === undefined ? undefined : Number(values["partition-size"]);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { AuthorError, formatProblems, shownPath } from "../author/author-error.ts";
 import { EDITION_OPTION, editionOption, parseCommand, stringOption } from "../author/command-line.ts";
 import { importMessages, type ImportResult } from "../author/import-messages.ts";
+import { isMain } from "./is-main.ts";
 
 const USAGE = "npm run import -- <messages.csv|messages.json> [--edition <folder>] [--dry-run] [--kind direct-message] [--platform …] [--source <id>]";
 
@@ -29,7 +30,7 @@ function describe(result: ImportResult, file: string, edition: string): string[]
   return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   try {
     const { values, positionals } = parseCommand(
       process.argv.slice(2),

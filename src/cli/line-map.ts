@@ -3,16 +3,25 @@
 // publishing a version; it refuses to overwrite a different map for the same version.
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { buildLineMap } from "../anchor/line-stability.ts";
 import { formatReport } from "../load/diagnostics.ts";
 import { EditionBuild } from "../pipeline/edition-build.ts";
 import { editionRoot } from "./edition-root.ts";
+import { isMain } from "./is-main.ts";
 
 export async function writeLineMap(root = editionRoot(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
   const run = new EditionBuild({ root });
   const { edition, entries, files, errors } = await run.check().finally(() => run.close());
   if (errors || !edition || !entries) throw new Error(`The edition has errors; fix them before freezing its line map:\n${formatReport(files, root)}`);
-  const map = buildLineMap(edition.meta.version, entries.map(({ message, lines }) => ({ id: message.id, lines })));
+  const map = buildLineMap(
+    edition.meta.version,
+    entries.map(({ message, lines, notes }) => ({
+      id: message.id,
+      lines,
+      notes: notes.map(({ annotation, anchored }) => ({ id: annotation.id, anchor: annotation.anchor, method: anchored.method, firstLine: anchored.firstLine, lastLine: anchored.lastLine })),
+    })),
+  );
   const text = `${JSON.stringify(map, null, 1)}\n`;
   const target = path.join(root, "edition", "line-maps", `${map.version}.json`);
   const existing = await readFile(target, "utf8").catch(() => undefined);
@@ -24,9 +33,10 @@ export async function writeLineMap(root = editionRoot(), options: { force?: bool
   return { path: target, written: true };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   try {
-    const result = await writeLineMap(editionRoot(), { force: process.argv.includes("--force") });
+    const { values } = parseArgs({ options: { force: { type: "boolean", default: false } }, strict: true });
+    const result = await writeLineMap(editionRoot(), { force: values.force });
     console.log(result.written ? `Wrote ${path.relative(process.cwd(), result.path)}.` : `${path.relative(process.cwd(), result.path)} is up to date.`);
   } catch (error) {
     console.error((error as Error).message);

@@ -9,6 +9,7 @@ import { newNote } from "../author/new-note.ts";
 import { newPerson } from "../author/new-person.ts";
 import { newSource } from "../author/new-source.ts";
 import { scaffoldEdition } from "../author/scaffold-edition.ts";
+import { isMain } from "./is-main.ts";
 
 const USAGE = {
   edition: 'npm run new -- edition <folder> [--title "…"]',
@@ -163,7 +164,7 @@ async function run(what: string | undefined, args: string[]): Promise<string[]> 
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const [what, ...args] = process.argv.slice(2);
   if (what === "--help" || what === "-h" || what === "help") {
     console.log(`Usage:\n  ${Object.values(USAGE).join("\n  ")}`);

@@ -2,7 +2,9 @@
 // `path:line:col  severity  message  [rule-id]`, followed by a hint that says how to fix it.
 import path from "node:path";
 import { VFile } from "vfile";
-import type { VFileMessage } from "vfile-message";
+
+/** A problem reported on a file (vfile's own message type, without depending on vfile-message directly). */
+type VFileMessage = ReturnType<VFile["message"]>;
 
 export interface Place {
   line: number;

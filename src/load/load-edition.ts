@@ -26,6 +26,9 @@ import {
 import { parseTimestamp } from "./timestamp.ts";
 import { validateLocated } from "./validate.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml-document.ts";
+import { compareText } from "./compare-text.ts";
+import { checkPageName } from "./page-name.ts";
+import { didYouMean } from "./nearest-ids.ts";
 
 /** Where an edition's files live, relative to its root. */
 export interface EditionLayout {
@@ -337,6 +340,8 @@ export class EditionLoader {
       };
       reportPlaceholders(vfile, text.split("\n").slice(0, split.bodyStartLine - 1).join("\n"), 1, /#\s*TODO:/);
       reportPlaceholders(vfile, split.body, split.bodyStartLine);
+      // The text is kept as the front matter and the body; the whole file's again would double an edition's memory.
+      vfile.value = "";
       return { vfile, result: { data: { ...data, body: split.body, origin } } };
     };
     const readAll = async <T>(paths: string[], parse: (file: string) => Promise<{ vfile: VFile; result: Parsed<T> }>) =>
@@ -345,13 +350,19 @@ export class EditionLoader {
         return read ? [{ vfile: read.vfile, ...read.result }] : [];
       });
 
+    /** A hint for an id that a list does not have: the nearest it does have, or why the list has none. */
+    const unknownHint = (id: string, ids: Map<string, unknown>, list: VFile | undefined, file: string, what: string) => {
+      if (list?.messages.some((message) => message.fatal)) return `${file} has errors of its own, reported there: fix them first.`;
+      const near = didYouMean(id, ids.keys());
+      return near ? `${near} Otherwise add "${id}" to ${file}.` : `${file} has no ${what} yet: add "${id}" there.`;
+    };
     const checkSources = (origin: FileOrigin, sources: SourceCitation[]) =>
       sources.forEach((source, i) => {
         if (!sourcesById.has(source.id))
           report(origin.file, `Unknown source id "${source.id}"`, {
             ruleId: "unknown-source",
             place: origin.places[`sources.${i}`],
-            hint: `Add it to edition/sources.yaml, or use one of: ${[...sourcesById.keys()].join(", ") || "(no sources defined)"}.`,
+            hint: unknownHint(source.id, sourcesById, sourcesFile, "edition/sources.yaml", "sources"),
           });
       });
     const checkPerson = (origin: FileOrigin, id: string, field: string, role: string) => {
@@ -359,7 +370,7 @@ export class EditionLoader {
         report(origin.file, `Unknown ${role} "${id}"`, {
           ruleId: "unknown-person",
           place: origin.places[field],
-          hint: `Add "${id}" to edition/people.yaml, or use one of: ${[...peopleById.keys()].join(", ") || "(no people defined)"}.`,
+          hint: unknownHint(id, peopleById, peopleFile, "edition/people.yaml", "people"),
         });
     };
 
@@ -419,7 +430,7 @@ export class EditionLoader {
         report(vfile, `The target message "${annotation.target}" does not exist`, {
           ruleId: "unknown-target",
           place: annotation.origin.places.target,
-          hint: "Set target to the id in the front matter of a transcript in content/.",
+          hint: `${didYouMean(annotation.target, messagesById.keys()) ?? "content/ has no transcripts yet."} The target is the id in the front matter of a transcript in content/.`,
         });
         continue;
       }
@@ -433,9 +444,10 @@ export class EditionLoader {
     const pagePaths = await listMarkdown(layout.pages, files, stray("edition/pages", "editorial pages"));
     for (const { vfile, data } of await readAll(pagePaths, parseFile(pageSchema))) {
       files.push(vfile);
-      if (data) pages.push({ ...data, slug: path.basename(vfile.path, ".md") });
+      const slug = path.basename(vfile.path, ".md");
+      if (data && checkPageName(vfile, slug, new Set(pages.map((page) => page.slug)))) pages.push({ ...data, slug });
     }
-    pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || a.slug.localeCompare(b.slug));
+    pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || compareText(a.slug, b.slug));
 
     const changelog = (await this.#dataFile(path.join(layout.edition, "changelog.yaml"), changelogSchema, files)) ?? [];
     const lineMaps: Edition["lineMaps"] = [];
@@ -502,9 +514,9 @@ export function loadEdition(root: string): Promise<LoadResult> {
 export function compareThreadOrder(a: Message, b: Message): number {
   const day = (m: Message) => m.time.date.padEnd(10, "-");
   return (
-    day(a).localeCompare(day(b)) ||
+    compareText(day(a), day(b)) ||
     (a.order ?? 0) - (b.order ?? 0) ||
     (a.time.instant ?? 0) - (b.time.instant ?? 0) ||
-    a.id.localeCompare(b.id)
+    compareText(a.id, b.id)
   );
 }

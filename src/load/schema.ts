@@ -1,6 +1,7 @@
 // The one place that says what an edition's files may contain. Every front-matter block and data file is
 // validated here; the TypeScript types used by later stages are inferred from these schemas, never restated.
 import { z } from "zod";
+import "./schema-wording.ts";
 import { checkTimestamp, PRECISIONS } from "./timestamp.ts";
 
 /** Ids appear in URLs and anchors, so they are restricted to what is safe and stable there. */
@@ -8,7 +9,7 @@ export const idSchema = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, { error: "an id of lowercase letters, digits and hyphens" });
 
-const nonEmptyText = z.string().trim().min(1, { error: "non-empty text" });
+const nonEmptyText = z.string().trim().min(1, { error: "text that is not empty" });
 
 /** A reference to a source, optionally with the wording it prints or a locator such as a paragraph. */
 export const sourceRefSchema = z.union([
@@ -24,7 +25,9 @@ export const MESSAGE_KINDS = ["direct-message", "email", "letter", "public-post"
 export const COMPLETENESS = ["complete", "excerpt"] as const;
 
 /** A line's label as published: its number, with a letter for a line inserted later (`2a`). */
-const lineLabelText = z.string().regex(/^\d+[a-z]?$/);
+const lineLabelText = z.string().regex(/^\d+[a-z]?$/, { error: "a line number such as 3, or 3a for a line inserted after line 3" });
+/** A web address that readers can follow: only http and https. */
+const webAddress = (what: string) => z.url({ protocol: /^https?$/, error: `${what} starting with http:// or https://` });
 /** A line label as an editor writes it in YAML, where `3` is a number: always kept as text. */
 const lineLabel = z.union([z.number().int().positive(), lineLabelText]).transform(String);
 
@@ -43,11 +46,15 @@ export const messageSchema = z
     sources: z.array(sourceRefSchema).min(1, { error: "at least one source that attests the message" }),
     title: nonEmptyText.optional(),
     in_reply_to: idSchema.optional(),
-    url: z.url({ protocol: /^https?$/ }).nullable().optional(),
+    url: webAddress("the message's web address").nullable().optional(),
     /** Lines inserted after publication: the label of the published line each follows (see anchor/line-labels). */
-    inserted_after: z.array(z.union([z.number().int().nonnegative(), lineLabelText]).transform(String)).optional(),
+    inserted_after: z
+      .array(z.union([z.number().int().nonnegative({ error: "a published line number (0 for before the first line)" }), lineLabelText], { error: "a published line number (0 for before the first line)" }).transform(String))
+      .optional(),
     /** Published line numbers whose lines were removed; their anchors keep pointing at a notice. */
-    withdrawn_lines: z.array(z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String)).optional(),
+    withdrawn_lines: z
+      .array(z.union([z.number().int().positive({ error: "a published line number, such as 4" }), z.string().regex(/^\d+$/, { error: "a published line number, such as 4" })], { error: "a published line number, such as 4" }).transform(String))
+      .optional(),
   })
   .superRefine((value, ctx) => {
     for (const problem of checkTimestamp(value.sent, value.precision)) {
@@ -73,8 +80,9 @@ export const messageSchema = z
 
 export const ANNOTATION_KINDS = ["context", "aftermath", "variant", "fact-check", "cross-reference", "silence"] as const;
 
+const LINE_RANGE = 'a line number or a range of lines, such as 3 or "2-4"';
 const lineRange = z
-  .union([z.number().int().positive(), z.string().regex(/^\d+[a-z]?(?:-\d+[a-z]?)?$/)])
+  .union([z.number().int().positive({ error: LINE_RANGE }), z.string().regex(/^\d+[a-z]?(?:-\d+[a-z]?)?$/, { error: LINE_RANGE })], { error: LINE_RANGE })
   .transform(String);
 
 export const quoteAnchorSchema = z.strictObject({
@@ -89,9 +97,24 @@ export const linesAnchorSchema = z.strictObject({
   lines: lineRange,
 });
 
-export const anchorSchema = z.union([quoteAnchorSchema, linesAnchorSchema], {
-  error: "an anchor with either quote (and optional prefix/suffix) or lines",
-});
+/**
+ * An anchor is a quote or a line range. One with both is told so, once, rather than that one of its fields is
+ * unknown to the other kind: `lines` is dropped so that the quote is still checked.
+ */
+export const anchorSchema = z.preprocess(
+  (value, ctx) => {
+    if (!value || typeof value !== "object" || !("quote" in value) || !("lines" in value)) return value;
+    ctx.issues.push({
+      code: "custom",
+      input: value,
+      message: "an anchor is either a quote or a line range, not both",
+      params: { hint: "Keep quote (with its prefix or suffix) to anchor to words, or lines to anchor to whole lines, and delete the other." },
+    });
+    const { lines: _lines, ...quote } = value as Record<string, unknown>;
+    return quote;
+  },
+  z.union([quoteAnchorSchema, linesAnchorSchema], { error: 'an anchor by quote (quote: "exact words") or by lines (lines: "2-4")' }),
+);
 
 export const annotationSchema = z.strictObject({
   id: idSchema,
@@ -134,7 +157,7 @@ export const sourceSchema = z.strictObject({
   title: nonEmptyText.nullable(),
   author: nonEmptyText.nullable(),
   published: partialDate.nullable(),
-  url: z.url({ protocol: /^https?$/ }).nullable(),
+  url: webAddress("the source's web address").nullable(),
   description: nonEmptyText.optional(),
   note: nonEmptyText.optional(),
 });
@@ -149,14 +172,14 @@ export const editionSchema = z.strictObject({
   title: nonEmptyText,
   subtitle: nonEmptyText.optional(),
   description: nonEmptyText,
-  editors: z.array(editorSchema).min(1),
+  editors: z.array(editorSchema).min(1, { error: "at least one editor, e.g. editors: [{name: Ada Quill}]" }),
   publisher: nonEmptyText.optional(),
   license: nonEmptyText,
-  license_url: z.url().optional(),
-  base_url: z.url({ protocol: /^https?$/ }).refine((url) => url.endsWith("/"), { error: "a URL ending in /" }),
+  license_url: webAddress("the licence's web address").optional(),
+  base_url: webAddress("the address the site is published at").refine((url) => url.endsWith("/"), { error: "the address the site is published at, ending in /" }),
   version: semanticVersion,
   published: partialDate,
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/).default("en"),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { error: "a language tag such as en, de or pt-BR" }).default("en"),
   /** The picture shown when a page of the edition is shared (Open Graph, Twitter cards): a PNG in edition/. */
   preview_image: z
     .strictObject({
@@ -198,9 +221,14 @@ export const changelogSchema = z.array(
 );
 
 /** A published version's line map (edition/line-maps/<version>.json), written by `npm run line-map`. */
+const fingerprint = z.string().regex(/^[0-9a-f]{16}$/);
 export const lineMapSchema = z.strictObject({
   version: semanticVersion,
-  messages: z.record(idSchema, z.record(lineLabelText, z.string().regex(/^[0-9a-f]{16}$/))),
+  messages: z.record(idSchema, z.record(lineLabelText, fingerprint)),
+  /** Where each note anchored by quote was found exactly in this version: the only place a correction may move it from. */
+  notes: z
+    .record(idSchema, z.strictObject({ message: idSchema, lines: z.string().regex(/^\d+[a-z]?(?:-\d+[a-z]?)?$/), anchor: fingerprint }))
+    .optional(),
 });
 
 export const peopleSchema = z.array(personSchema);

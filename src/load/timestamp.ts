@@ -1,7 +1,7 @@
-// Timestamps as the sources support them: an exact minute, an hour, a day, a month, or an approximate time with
+// Timestamps as the sources support them: an exact second or minute, an hour, a day, a month, or an approximate time with
 // the sources' wording. Parsing is strict so that a vague source never turns into a fake exact minute.
 
-export const PRECISIONS = ["minute", "hour", "day", "month", "approximate"] as const;
+export const PRECISIONS = ["second", "minute", "hour", "day", "month", "approximate"] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 export interface TimestampProblem {
@@ -19,6 +19,8 @@ export interface ParsedTimestamp {
   day?: number;
   /** `HH:MM` local time, when known. */
   time?: string;
+  /** `SS`, when the timestamp gives the seconds. */
+  seconds?: string;
   /** `+HH:MM`, `-HH:MM` or `Z`. */
   offset?: string;
   /** Milliseconds since the epoch, when the time of day is known. */
@@ -30,6 +32,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
 const EXAMPLES: Record<Precision, string> = {
+  second: "2016-11-08T18:35:12-05:00",
   minute: "2016-11-08T18:35-05:00",
   hour: "2016-11-08T18:00-05:00",
   approximate: "2016-09-20T23:59-04:00",
@@ -57,6 +60,7 @@ export function parseTimestamp(value: string): ParsedTimestamp | undefined {
       month,
       day,
       time: `${h}:${mi}`,
+      ...(s !== undefined ? { seconds: s } : {}),
       offset,
       instant: offset ? Date.parse(value) : undefined,
     };
@@ -95,7 +99,7 @@ export function checkTimestamp(sent: string, precision: Precision): TimestampPro
       },
     ];
   }
-  const needsTime = precision === "minute" || precision === "hour" || precision === "approximate";
+  const needsTime = precision === "second" || precision === "minute" || precision === "hour" || precision === "approximate";
   if (needsTime && !parsed.time) {
     return [
       {
@@ -111,6 +115,24 @@ export function checkTimestamp(sent: string, precision: Precision): TimestampPro
         field: "sent",
         message: `"${sent}" has no time zone`,
         hint: `Add the UTC offset the time was recorded in, e.g. ${sent}-04:00 for US Eastern daylight time, or Z for UTC.`,
+      },
+    ];
+  }
+  if (precision === "second" && parsed.seconds === undefined) {
+    return [
+      {
+        field: "precision",
+        message: `precision "second" needs the seconds, but sent is "${sent}"`,
+        hint: `Write the seconds (e.g. ${parsed.date}T${parsed.time}:00${parsed.offset ?? ""}), or set precision: minute.`,
+      },
+    ];
+  }
+  if (precision !== "second" && parsed.seconds !== undefined && parsed.seconds !== "00") {
+    return [
+      {
+        field: "precision",
+        message: `precision "${precision}" would hide the seconds in "${sent}"`,
+        hint: "Set precision: second if the sources give the second; otherwise leave the seconds out.",
       },
     ];
   }

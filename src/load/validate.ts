@@ -4,6 +4,7 @@ import { closest } from "fastest-levenshtein";
 import type { VFile } from "vfile";
 import type { z } from "zod";
 import { report } from "./diagnostics.ts";
+import { kindName } from "./schema-wording.ts";
 import type { LocatedYaml } from "./yaml-document.ts";
 
 type Issue = z.core.$ZodIssue;
@@ -16,7 +17,7 @@ const FIELD_HINTS: Record<string, string> = {
   from: "Use a person id from edition/people.yaml.",
   to: "List person ids from edition/people.yaml, e.g. to: [donald-trump-jr].",
   sent: "Write an ISO 8601 timestamp with its offset (2016-11-08T18:35-05:00), a date (2016-10-03) or a month (2017-03).",
-  precision: "Use minute, hour, day, month or approximate: whatever the sources support.",
+  precision: "Use second, minute, hour, day, month or approximate: whatever the sources support.",
   sources: "List source ids from edition/sources.yaml, e.g. sources: [atlantic], or {id: atlantic, quote: \"...\"}.",
   completeness: "Use complete if the sources print the whole message, excerpt if they quote only part of it.",
   target: "Use the id of the message this note annotates.",
@@ -24,6 +25,35 @@ const FIELD_HINTS: Record<string, string> = {
   quote: "Copy the exact words of the passage from the transcript.",
   lines: 'Write a line number or range, e.g. lines: 3 or lines: "2-4".',
   platform: 'Name the channel, e.g. platform: "Twitter direct message".',
+  url: "Write the full address, e.g. https://example.org/story, or null if it is not known.",
+  license_url: "Write the full address of the licence, e.g. https://creativecommons.org/licenses/by/4.0/.",
+  base_url: "Write the address the site will be published at, ending in /, e.g. https://example.org/letters/.",
+  inserted_after: "List, once per inserted line, the published line it follows, e.g. inserted_after: [2] (0 for before the first line).",
+  withdrawn_lines: "List the published numbers of the withdrawn lines, e.g. withdrawn_lines: [4].",
+  editors: "List the editors, each with a name, e.g. editors: [{name: Ada Quill}].",
+  language: "Write a language tag such as en, de or pt-BR.",
+  version: "Write the version as three numbers, e.g. version: 1.0.0.",
+  alt: "Describe the picture in words for readers who cannot see it, e.g. alt: \"The first letter, in Ada's hand\".",
+  file: "Name a PNG file in edition/, e.g. file: preview.png.",
+  handle: 'Write the handle as text, e.g. handle: "@wikileaks".',
+  family: "Write the family name as text, e.g. family: Quill.",
+  given: "Write the given name as text, e.g. given: Ada.",
+  suffix: 'Write the suffix as text, e.g. suffix: "Jr.".',
+  literal: "Write the name exactly as it is cited, e.g. literal: The Harbour Board.",
+  published: "Write the date the sources give, as 2017, 2017-11 or 2017-11-13, or null if it is not known.",
+  date: "Write the date as year-month-day, e.g. date: 2026-11-22.",
+  order: "Write a whole number from 0 up that orders messages of one day: 1, 2, 3…",
+  in_reply_to: "Use the id of the message this one answers, from its front matter.",
+  title: "Write the title as text, or delete the field.",
+  author: "Write the author's name as text, or delete the field (the note is then the editors').",
+  description: "Say in a sentence what it is.",
+  name: "Write the name as it should appear on the site.",
+  short: "Write the short name readers see, e.g. short: The Gazette.",
+  publisher: "Write the publisher's name, or null if it is not known.",
+  note: "Write the note as text, or delete the field.",
+  changes: "List the changes, each with a type and a description, e.g. changes: [{type: correction, message: …, line: 3, description: …}].",
+  type: "Use correction, insertion, withdrawal, addition or note.",
+  license: "Name the licence, e.g. license: CC BY 4.0.",
 };
 
 function oneOf(values: readonly unknown[]): string {
@@ -33,9 +63,11 @@ function oneOf(values: readonly unknown[]): string {
 function typeName(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
+  if (Array.isArray(value)) return value.length ? "a list" : "an empty list";
   if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === "string") return `text ${JSON.stringify(value)}`;
+  if (typeof value === "number") return `the number ${value}`;
+  return String(value);
 }
 
 function valueAt(root: unknown, path: Path): unknown {
@@ -47,9 +79,14 @@ function valueAt(root: unknown, path: Path): unknown {
   return value;
 }
 
+/** A field as an editor names it: its keys ("anchor.quote"), without the positions in lists, which the place gives. */
 function fieldName(path: Path): string {
-  return path.length ? path.map(String).join(".") : "front matter";
+  const keys = path.filter((segment) => typeof segment === "string");
+  return keys.length ? keys.join(".") : "front matter";
 }
+
+/** One field of one entry: what a misspelt key and its missing twin share. */
+const pathKey = (path: Path) => path.map(String).join(".");
 
 function hintFor(path: Path): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
@@ -73,7 +110,9 @@ function knownKeysAt(schema: z.core.$ZodType, path: Path): string[] {
         visit(def.innerType as z.core.$ZodType, rest);
         return;
       case "pipe":
+        // A transform's input, or a preprocessed schema's output: whichever has the fields.
         visit(def.in as z.core.$ZodType, rest);
+        visit(def.out as z.core.$ZodType, rest);
         return;
       case "union":
         for (const option of def.options as z.core.$ZodType[]) visit(option, rest);
@@ -118,7 +157,7 @@ export function reportSchemaIssues(
   for (const issue of issues) {
     if (issue.code !== "unrecognized_keys") continue;
     const known = knownKeysAt(schema, [...basePath, ...issue.path]);
-    for (const key of issue.keys) if (known.length) misspelt.add(fieldName([...basePath, ...issue.path, closest(key, known)]));
+    for (const key of issue.keys) if (known.length) misspelt.add(pathKey([...basePath, ...issue.path, closest(key, known)]));
   }
   for (const issue of issues) {
     const path = [...basePath, ...issue.path];
@@ -150,16 +189,17 @@ export function reportSchemaIssues(
 
     let reason: string;
     let ruleId = "invalid-field";
-    let hint = hintFor(path);
-    if (found === undefined && misspelt.has(field)) continue;
+    // A field the table has no hint for still says what to write there.
+    let hint = hintFor(path) ?? `Write ${issue.code === "invalid_type" ? kindName(issue.expected) : issue.message} here.`;
+    if (found === undefined && misspelt.has(pathKey(path))) continue;
     if (found === undefined && issue.code !== "custom") {
-      const expected = issue.code === "invalid_type" ? issue.expected : issue.code === "invalid_value" ? oneOf(issue.values) : issue.message;
+      const expected = issue.code === "invalid_type" ? kindName(issue.expected) : issue.code === "invalid_value" ? oneOf(issue.values) : issue.message;
       // A missing key has no place of its own: point at the mapping it belongs in.
       report(file, `Missing required field "${field}": expected ${expected}`, { ruleId: "missing-field", place: yaml.locate(path.slice(0, -1)), hint });
       continue;
     }
     if (issue.code === "invalid_type") {
-      reason = `Field "${field}": expected ${issue.expected}, found ${typeName(found)}`;
+      reason = `Field "${field}": expected ${kindName(issue.expected)}, found ${typeName(found)}`;
       ruleId = "wrong-type";
     } else if (issue.code === "invalid_value") {
       reason = `Field "${field}": expected ${oneOf(issue.values)}, found ${typeName(found)}`;

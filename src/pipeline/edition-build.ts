@@ -13,7 +13,8 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { VFile } from "vfile";
-import { checkLineStability } from "../anchor/line-stability.ts";
+import { checkLineStability, publishedAnchors } from "../anchor/line-stability.ts";
+import type { PublishedAnchor } from "../anchor/resolve-anchor.ts";
 import { joinExports, labelWidth, type ExportSlices, ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT } from "../cite/exports.ts";
 import { countErrors, EditionError, report } from "../load/diagnostics.ts";
 import { EditionLoader } from "../load/load-edition.ts";
@@ -110,6 +111,9 @@ interface Manifest {
 
 const emptyManifest = (program: string): Manifest => ({ program, pages: {}, ids: {}, bundles: {}, slices: {}, exports: "", assets: "" });
 
+/** A note shares its message's page with the transcript and the other notes: its footnotes are scoped by its id. */
+const noteIdScope = (annotation: Annotation) => `note-${annotation.id}-`;
+
 /** A message's month, the thread page it belongs to. */
 const monthOf = (message: Message) => message.time.date.slice(0, 7);
 
@@ -135,24 +139,28 @@ function replayMessage(origin: FileOrigin, stored: StoredMessage): void {
  * the time a build after one edit spent on the main thread.
  */
 class Keys {
-  readonly #transcripts = new WeakMap<Message, { annotations: readonly Annotation[]; key: string }>();
+  readonly #transcripts = new WeakMap<Message, { annotations: readonly Annotation[]; recorded: string; key: string }>();
   readonly #notes = new WeakMap<Annotation, string>();
   readonly #annotations = new WeakMap<Annotation, string>();
   readonly #fronts = new WeakMap<Message, string>();
 
-  /** Everything a rendered transcript depends on; the path is not part of it, so a renamed file is not rendered again. */
-  transcript(message: Message, annotations: readonly Annotation[]): string {
+  /**
+   * Everything a rendered transcript depends on, with where published versions found its notes' quotes; the path is
+   * not part of it, so a renamed file is not rendered again.
+   */
+  transcript(message: Message, annotations: readonly Annotation[], published: ReadonlyMap<string, PublishedAnchor>): string {
+    const recorded = annotations.length && published.size ? JSON.stringify(annotations.map((a) => published.get(a.id) ?? null)) : "";
     const known = this.#transcripts.get(message);
-    if (known && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i])) return known.key;
-    const key = contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind])]);
-    this.#transcripts.set(message, { annotations: [...annotations], key });
+    if (known && known.recorded === recorded && known.annotations.length === annotations.length && known.annotations.every((a, i) => a === annotations[i])) return known.key;
+    const key = contentHash([message.id, message.body, message.origin.bodyStartLine, message.inserted_after, message.withdrawn_lines, annotations.map((a) => [a.id, a.anchor, a.kind]), recorded]);
+    this.#transcripts.set(message, { annotations: [...annotations], recorded, key });
     return key;
   }
 
   /** What a note's rendered text depends on (its links are checked apart, see link-targets.ts). */
   note(annotation: Annotation): string {
     let key = this.#notes.get(annotation);
-    if (key === undefined) this.#notes.set(annotation, (key = contentHash([annotation.body, annotation.origin.bodyStartLine])));
+    if (key === undefined) this.#notes.set(annotation, (key = contentHash([annotation.body, annotation.origin.bodyStartLine, noteIdScope(annotation)])));
     return key;
   }
 
@@ -258,7 +266,8 @@ export class EditionBuild {
     // Transcripts: what the lean cache does not hold, rendered in its partition's store.
     const annotationsOf = (message: Message) => edition.annotationsByMessage.get(message.id) ?? [];
     const keys = this.#keys;
-    const tKeys = edition.messages.map((message) => keys.transcript(message, annotationsOf(message)));
+    const published = publishedAnchors(edition);
+    const tKeys = edition.messages.map((message) => keys.transcript(message, annotationsOf(message), published));
     const transcripts: LeanTranscript[] = new Array(edition.messages.length);
     const jobs = new Map<Partition, Array<TranscriptJob & { key: string; index: number }>>();
     edition.messages.forEach((message, i) => {
@@ -266,7 +275,7 @@ export class EditionBuild {
       const cached = lean.transcripts.get(tKeys[i]!);
       if (cached && cached.store === partition.name) return void (transcripts[i] = cached.value);
       const list = jobs.get(partition) ?? [];
-      list.push({ key: tKeys[i]!, index: i, ...transcriptJob(message, annotationsOf(message)) });
+      list.push({ key: tKeys[i]!, index: i, ...transcriptJob(message, annotationsOf(message), published) });
       jobs.set(partition, list);
     });
     await Promise.all(
@@ -328,7 +337,7 @@ export class EditionBuild {
         const { results } = await pool.run("notes", {
           store: ref,
           linkVersion: this.#linkVersion,
-          jobs: list.map(({ key, note }) => ({ key, path: note.annotation.origin.file.path, body: note.annotation.body, bodyStartLine: note.annotation.origin.bodyStartLine })),
+          jobs: list.map(({ key, note }) => ({ key, path: note.annotation.origin.file.path, body: note.annotation.body, bodyStartLine: note.annotation.origin.bodyStartLine, idScope: noteIdScope(note.annotation) })),
         });
         this.#savedStore(ref);
         results.forEach((result, j) => {
@@ -429,7 +438,7 @@ export class EditionBuild {
         origin.file,
         moved.reason === "context"
           ? `Note moved: the words around "${moved.old}" changed; it is now anchored on line ${note.firstLine}`
-          : `Note moved: "${moved.old}" is no longer in ${message.id}; it is now anchored to "${moved.found}" on line ${note.firstLine} (${Math.round(moved.similarity * 100)}% similar)`,
+          : `Note moved: "${moved.old}" is no longer in ${message.id}; it is now anchored to "${moved.found}" on line ${note.firstLine}, where it was in version ${moved.version} (${Math.round(moved.similarity * 100)}% similar)`,
         {
           ruleId: "moved-note",
           severity: "warning",

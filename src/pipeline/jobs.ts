@@ -226,7 +226,7 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
                   exportUrl: (name) => urls.absolute(urls.exportFile(name)),
                   describe: (described) => `${messageTitle(described, model.edition.people)}, ${formatSent(described)}`,
                 },
-                { message: (cited) => citations.messageItem(cited), note: (note, cited) => citations.noteItem(note, cited) },
+                { message: (cited) => citations.messageItem(cited, lines), note: (note, cited) => citations.noteItem(note, cited) },
                 width,
               ),
             ),

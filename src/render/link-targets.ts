@@ -3,6 +3,8 @@
 // resolve its links, so that notes can be rendered on any thread, and a cached note is valid while its links
 // resolve as they did.
 import type { LinkResolution } from "./rehype-cross-links.ts";
+import { decodePercent } from "./decode-percent.ts";
+import { didYouMean } from "../load/nearest-ids.ts";
 
 export interface LinkTargets {
   /** Each message's line labels, withdrawn lines included (their anchors lead to a notice). */
@@ -39,7 +41,7 @@ export function linkSchemes(targets: LinkTargets, urls: EditionUrls): LinkScheme
     const labels = labelsOf(id);
     // A message that failed validation is reported in its own file; a link to it is not a second problem.
     if (!labels && targets.invalidMessages.has(id)) return { href: urls.message(id) };
-    if (!labels) return { problem: `no message has the id "${id}"`, hint: "Use the id from a transcript's front matter." };
+    if (!labels) return { problem: `no message has the id "${id}"`, hint: `${didYouMean(id, targets.anchors.keys()) ?? ""} Use the id from a transcript's front matter.`.trim() };
     if (fragment === undefined || fragment === "") return { href: urls.message(id) };
     const range = /^L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(fragment);
     if (!range) return { problem: `"#${fragment}" is not a line anchor`, hint: "Link to a line as #L3 or to a range as #L2-L4." };
@@ -54,7 +56,7 @@ export function linkSchemes(targets: LinkTargets, urls: EditionUrls): LinkScheme
     const target = targets.noteTargets.get(id);
     return target !== undefined
       ? { href: urls.note(id, target) }
-      : { problem: `no annotation has the id "${id}"`, hint: "Use the id from an annotation's front matter." };
+      : { problem: `no annotation has the id "${id}"`, hint: `${didYouMean(id, targets.noteTargets.keys()) ?? ""} Use the id from an annotation's front matter.`.trim() };
   };
   const slugs = new Set(targets.pageSlugs);
   const page = (slug: string, fragment: string | undefined): LinkResolution =>
@@ -68,6 +70,7 @@ export function linkSchemes(targets: LinkTargets, urls: EditionUrls): LinkScheme
 export function linksHold(schemes: LinkSchemes, links: ReadonlyArray<{ url: string; result: LinkResolution }>): boolean {
   return links.every(({ url, result }) => {
     const match = /^([a-z][a-z-]*):([^#]*)(?:#(.*))?$/.exec(url)!;
-    return JSON.stringify(schemes[match[1]!]!(decodeURIComponent(match[2]!), match[3])) === JSON.stringify(result);
+    const id = decodePercent(match[2]!);
+    return id !== undefined && JSON.stringify(schemes[match[1]!]!(id, match[3])) === JSON.stringify(result);
   });
 }

@@ -10,6 +10,11 @@ export interface NoteJob {
   path: string;
   body: string;
   bodyStartLine: number;
+  /**
+   * What the ids this text makes (its footnotes) start with: a note shares its message's page with the transcript
+   * and the other notes, so its ids are scoped by its own (`note-<id>-`).
+   */
+  idScope?: string;
 }
 
 export interface RenderedNoteText {
@@ -30,6 +35,7 @@ export class NoteRenderer {
   render(job: NoteJob): RenderedNoteText {
     // The body at the same line numbers as in the editor's file, so that positions need no mapping.
     const file = new VFile({ path: job.path, value: "\n".repeat(job.bodyStartLine - 1) + job.body });
+    if (job.idScope) file.data.idScope = job.idScope;
     const html = String(this.#processor.processSync(file));
     return { html, links: file.data.crossLinks ?? [], messages: file.messages.map(storedMessage) };
   }

@@ -1,6 +1,6 @@
 // The unified chains that turn an edition's Markdown into safe HTML. A transcript goes through two halves, with
 // the anchor stage between them: the first finds its citable lines, the second marks the anchored passages.
-// Both halves and the note chain sanitise after the last plugin that could introduce markup.
+// Both halves and the note chain sanitise last, after every plugin that adds markup, as rehype-sanitize requires.
 import type { Root as HastRoot } from "hast";
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeSanitize from "rehype-sanitize";
@@ -11,6 +11,7 @@ import remarkRehype from "remark-rehype";
 import { unified, type Processor } from "unified";
 import rehypeAnnotationMarks, { type Options as AnnotationMarksOptions } from "./rehype-annotation-marks.ts";
 import rehypeCrossLinks, { type Options as CrossLinksOptions } from "./rehype-cross-links.ts";
+import rehypeFootnoteIds from "./rehype-footnote-ids.ts";
 import rehypeInertLinks from "./rehype-inert-links.ts";
 import rehypeLineAnchors, { type Options as LineAnchorsOptions } from "./rehype-line-anchors.ts";
 import rehypeLineDirection from "./rehype-line-direction.ts";
@@ -31,6 +32,7 @@ export function createTranscriptLinesProcessor(lineAnchors?: LineAnchorsOptions)
     .use(remarkGfm)
     .use(remarkRawHtmlAsText)
     .use(remarkRehype)
+    .use(rehypeFootnoteIds)
     .use(rehypeLineAnchors, lineAnchors)
     .freeze() as unknown as TranscriptLinesProcessor;
 }
@@ -40,10 +42,10 @@ export function createTranscriptHtmlProcessor(annotationMarks?: AnnotationMarksO
   return unified()
     .use(rehypeAnnotationMarks, annotationMarks)
     .use(rehypeLineDirection)
-    .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeInertLinks)
     .use(rehypeSearchAliases)
     .use(rehypeExternalLinks, externalLinks)
+    .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeStringify)
     .freeze() as unknown as HtmlProcessor;
 }
@@ -54,10 +56,11 @@ export function createNoteProcessor(crossLinks: CrossLinksOptions): HtmlProcesso
     .use(remarkGfm)
     .use(remarkRawHtmlAsText)
     .use(remarkRehype)
+    .use(rehypeFootnoteIds)
     .use(rehypeCrossLinks, crossLinks)
-    .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeInertLinks)
     .use(rehypeExternalLinks, externalLinks)
+    .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeStringify)
     .freeze() as unknown as HtmlProcessor;
 }

@@ -3,6 +3,7 @@
 import type { Element, Root } from "hast";
 import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
+import { decodePercent } from "./decode-percent.ts";
 
 export type LinkResolution = { href: string } | { problem: string; hint: string };
 
@@ -26,7 +27,11 @@ const rehypeCrossLinks: Plugin<[Options], Root> = function (options) {
       const match = /^([a-z][a-z-]*):([^#]*)(?:#(.*))?$/.exec(node.properties.href);
       const resolver = match && options.schemes[match[1]!];
       if (!match || !resolver) return;
-      const result = resolver(decodeURIComponent(match[2]!), match[3]);
+      const id = decodePercent(match[2]!);
+      const result: LinkResolution =
+        id === undefined
+          ? { problem: "the id holds a malformed percent-escape", hint: "Write the id as its file's front matter has it: ids need no escapes (a % must be followed by two hexadecimal digits)." }
+          : resolver(id, match[3]);
       seen.push({ url: node.properties.href, result });
       if ("href" in result) {
         node.properties.href = result.href;

@@ -6,6 +6,7 @@ import type { Element, ElementContent, Root } from "hast";
 import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
 import { hasClass } from "./line-markup.ts";
+import { decodePercent } from "./decode-percent.ts";
 
 export interface Options {
   /** Classes of links that our own plugins made, which are always kept. */
@@ -16,7 +17,7 @@ const SAFE = /^(?:https?:\/\/|mailto:)/i;
 
 const rehypeInertLinks: Plugin<[Options?], Root> = function (options = {}) {
   const own = options.ownClasses ?? ["line-number", "note-call", "cross-link"];
-  return (tree) => {
+  return (tree, file) => {
     const ids = new Set<string>();
     visit(tree, "element", (node: Element) => {
       if (typeof node.properties.id === "string") ids.add(node.properties.id);
@@ -34,7 +35,16 @@ const rehypeInertLinks: Plugin<[Options?], Root> = function (options = {}) {
       }
       if (node.tagName !== "a" || own.some((name) => hasClass(node, name))) return;
       const href = typeof node.properties.href === "string" ? node.properties.href : "";
-      const live = SAFE.test(href) || (href.startsWith("#") && ids.has(decodeURIComponent(href.slice(1))));
+      const target = href.startsWith("#") ? decodePercent(href.slice(1)) : undefined;
+      if (href.startsWith("#") && target === undefined) {
+        const message = file.message(`Link "${href}" holds a malformed percent-escape, so it leads nowhere; its words are shown as text`, {
+          place: node.position,
+          ruleId: "malformed-link",
+          source: "rehype-inert-links",
+        });
+        message.note = "Write a % in a link as %25, and an escape as % and two hexadecimal digits (%20 for a space).";
+      }
+      const live = SAFE.test(href) || (target !== undefined && ids.has(target));
       if (live) return;
       parent.children.splice(index, 1, { type: "element", tagName: "span", properties: { className: ["inert-link"], title: href ? `Not a link: ${href}` : undefined }, children: node.children });
     });

@@ -2,16 +2,22 @@
 // anchors of its notes), plain data out (its HTML, lines, anchored notes and problems). The build (src/pipeline/)
 // runs jobs on its worker threads, a partition at a time.
 import { VFile } from "vfile";
-import type { VFileMessage } from "vfile-message";
+
+/** A problem reported on a file (vfile's own message type, without depending on vfile-message directly). */
+type VFileMessage = ReturnType<VFile["message"]>;
 import { anchorAnnotations, type AnchoredAnnotation, type AnnotationToAnchor } from "../anchor/anchor-annotations.ts";
 import { lineLabels, type LabelProblem } from "../anchor/line-labels.ts";
 import type { AnchorProblem } from "../anchor/resolve-anchor.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import type { Annotation, Message } from "../load/model.ts";
+import type { PublishedAnchor } from "../anchor/resolve-anchor.ts";
 import { createTranscriptHtmlProcessor, createTranscriptLinesProcessor, type HtmlProcessor, type TranscriptLinesProcessor } from "./processors.ts";
 
-/** What rendering one message's transcript needs: its text and where it sits in its file, and its notes' anchors. */
-export function transcriptJob(message: Message, annotations: readonly Annotation[]): TranscriptJob {
+/**
+ * What rendering one message's transcript needs: its text and where it sits in its file, and its notes' anchors,
+ * with where a published version's line map found each quote (see anchor/line-stability.ts).
+ */
+export function transcriptJob(message: Message, annotations: readonly Annotation[], published?: ReadonlyMap<string, PublishedAnchor>): TranscriptJob {
   return {
     id: message.id,
     path: message.origin.file.path,
@@ -19,7 +25,7 @@ export function transcriptJob(message: Message, annotations: readonly Annotation
     bodyStartLine: message.origin.bodyStartLine,
     insertedAfter: message.inserted_after,
     withdrawn: message.withdrawn_lines,
-    annotations: annotations.map(({ id, anchor, kind }) => ({ id, anchor, kind })),
+    annotations: annotations.map(({ id, anchor, kind }) => ({ id, anchor, kind, ...(published?.has(id) ? { published: published.get(id) } : {}) })),
   };
 }
 

@@ -6,6 +6,7 @@ import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { formatCitationHtml, messageItem, noteItem, type CslItem } from "../cite/index.ts";
+import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import type { Message } from "../load/model.ts";
 import type { NoteEntry } from "../render/rendered.ts";
 import type { SiteUrls } from "./urls.ts";
@@ -36,8 +37,9 @@ export class EditionCitations {
     this.#memo = memo;
   }
 
-  messageItem(message: Message): CslItem {
-    return messageItem(message, {
+  /** `lines` are the message's rendered lines, whose text (without Markdown) a public post is cited by. */
+  messageItem(message: Message, lines: readonly TranscriptLine[]): CslItem {
+    return messageItem(message, lines.map((line) => line.text), {
       edition: this.#edition.meta,
       people: this.#edition.people,
       pageUrl: this.#urls.absolute(this.#urls.message(message.id)),

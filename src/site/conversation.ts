@@ -2,7 +2,7 @@
 // begins, and where a writer wrote again without an answer. Worked out once per page, in one pass.
 import type { Message } from "../load/model.ts";
 import type { MessageEntry, RenderedMessage } from "../render/rendered.ts";
-import { formatDate, formatDuration, PUBLIC_KINDS, sentInstant } from "./format.ts";
+import { formatDate, PUBLIC_KINDS, sentInstant, silenceBetween } from "./format.ts";
 
 
 export type Side = "opening" | "answering" | "public";
@@ -12,8 +12,8 @@ export interface ConversationEntry {
   side: Side;
   /** The day this message begins, when it is the first of its day on the page ("September 20, 2016"). */
   newDay?: string;
-  /** When the same writer wrote again with no private message from anyone between: how long the silence was. */
-  noReply?: { after: string; approximate: boolean };
+  /** When the same writer wrote again with no private message from anyone between: how long the silence was ("36 days", "about 7 months"). */
+  noReply?: { after: string };
 }
 
 /** Messages written to someone; posts and statements are addressed to the public and sit across the page. */
@@ -48,11 +48,7 @@ export function conversationEntries(
       if (lastPrivate && lastPrivate.from === message.from) {
         const silence = sentInstant(message.time) - sentInstant(lastPrivate.time);
         // Two messages sent the same day in a row are one turn, not a silence.
-        if (silence >= 24 * 3_600_000)
-          entry.noReply = {
-            after: formatDuration(silence),
-            approximate: message.precision === "month" || lastPrivate.precision === "month",
-          };
+        if (silence >= 24 * 3_600_000) entry.noReply = { after: silenceBetween(lastPrivate, message) };
       }
       lastPrivate = message;
     }

@@ -1,6 +1,6 @@
 // How the site words things: dates at the precision the sources support, people's names, kinds of messages.
 import type { Message } from "../load/model.ts";
-import type { MessageKind, Person } from "../load/schema.ts";
+import type { MessageKind } from "../load/schema.ts";
 import type { ParsedTimestamp } from "../load/timestamp.ts";
 
 const monthNames = (language: string) =>
@@ -21,12 +21,25 @@ export function formatMonth(month: string): string {
   return `${MONTHS[number - 1] ?? ""} ${year}`;
 }
 
-/** "6:35 p.m." from "18:35". */
-export function formatClock(time: string): string {
+/** "6:35 p.m." from "18:35", "6:35:12 p.m." with seconds. */
+export function formatClock(time: string, seconds?: string): string {
   const [hours, minutes] = time.split(":").map(Number) as [number, number];
   const suffix = hours < 12 ? "a.m." : "p.m.";
   const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-  return `${hour12}:${String(minutes).padStart(2, "0")} ${suffix}`;
+  return `${hour12}:${String(minutes).padStart(2, "0")}${seconds !== undefined ? `:${seconds}` : ""} ${suffix}`;
+}
+
+/**
+ * The calendar date and clock time of an instant in a UTC offset ("-04:00"), for showing several messages' times
+ * in one zone: each message's own clock reads in its own zone, and two of them side by side would mislead.
+ */
+export function clockIn(instant: number, offset: string | undefined): { date: ParsedTimestamp; time: string } {
+  const sign = offset?.startsWith("-") ? -1 : 1;
+  const shift = !offset || offset === "Z" ? 0 : sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  const at = new Date(instant + shift);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const [year, month, day] = [at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate()];
+  return { date: { date: `${year}-${two(month)}-${two(day)}`, year, month, day }, time: `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}` };
 }
 
 /** "UTC−05:00" for "-05:00", with a true minus sign. */
@@ -41,6 +54,8 @@ export function formatSent(message: Pick<Message, "time" | "precision" | "time_n
   const { time, precision } = message;
   const date = formatDate(time);
   switch (precision) {
+    case "second":
+      return `${date}, ${formatClock(time.time!, time.seconds)} (${formatOffset(time.offset)})`;
     case "minute":
       return `${date}, ${formatClock(time.time!)} (${formatOffset(time.offset)})`;
     case "hour":
@@ -54,6 +69,7 @@ export function formatSent(message: Pick<Message, "time" | "precision" | "time_n
 }
 
 export const PRECISION_LABELS: Record<Message["precision"], string> = {
+  second: "exact to the second",
   minute: "exact to the minute",
   hour: "to the hour",
   day: "date only",
@@ -64,46 +80,35 @@ export const PRECISION_LABELS: Record<Message["precision"], string> = {
 /** Posts and statements were made in public: context for the correspondence, not turns in it. */
 export const PUBLIC_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["public-post", "statement"]);
 
-export const KIND_LABELS: Record<MessageKind, string> = {
-  "direct-message": "Direct message",
-  email: "Email",
-  letter: "Letter",
-  "public-post": "Public post",
-  statement: "Statement",
-};
+export { KIND_LABELS, listNames, messageTitle, personName } from "../load/wording.ts";
 
-export function personName(people: Map<string, Person>, id: string): string {
-  return people.get(id)?.name ?? id;
-}
-
-export function listNames(names: string[]): string {
-  if (names.length <= 2) return names.join(" and ");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-/** "WikiLeaks to Donald Trump Jr.", or the message's own title. */
-export function messageTitle(message: Message, people: Map<string, Person>): string {
-  if (message.title) return message.title;
-  const from = personName(people, message.from);
-  const to = message.to.map((id) => personName(people, id));
-  return to.length ? `${from} to ${listNames(to)}` : `${from}, ${KIND_LABELS[message.kind].toLowerCase()}`;
-}
-
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const MONTH = 30.44 * DAY;
+const YEAR = 365.25 * DAY;
 
 /**
- * "3 hours", "13 days", "7 months", "2 years": a silence in the unit a reader would use, rounded down, so that a
- * gap is never said to be longer than it was.
+ * "45 minutes", "3 hours", "13 days", "7 months", "2 years": a length of time in the unit a reader would use for
+ * it, rounded to the nearest. The site's one wording of a duration: the timeline's silences and the conversation's
+ * "No reply in …" say the same of the same gap.
  */
 export function formatDuration(milliseconds: number): string {
   const count = (value: number, unit: string) => `${value} ${unit}${value === 1 ? "" : "s"}`;
-  if (milliseconds < DAY) return count(Math.max(1, Math.floor(milliseconds / HOUR)), "hour");
-  const days = Math.floor(milliseconds / DAY);
-  if (days < 60) return count(days, "day");
-  const months = Math.floor(days / 30.44);
-  if (months < 24) return count(months, "month");
-  return count(Math.floor(days / 365.25), "year");
+  if (milliseconds < 90 * MINUTE) return count(Math.max(1, Math.round(milliseconds / MINUTE)), "minute");
+  if (milliseconds < 36 * HOUR) return count(Math.round(milliseconds / HOUR), "hour");
+  if (milliseconds < 59.5 * DAY) return count(Math.round(milliseconds / DAY), "day");
+  if (milliseconds < 23.5 * MONTH) return count(Math.round(milliseconds / MONTH), "month");
+  return count(Math.round(milliseconds / YEAR), "year");
+}
+
+/**
+ * How long passed between two messages: "7 months", or "about 7 months" when either is dated only to the month.
+ * Measured from when each was sent (the start of its day or month when no time is known).
+ */
+export function silenceBetween(earlier: Pick<Message, "time" | "precision">, later: Pick<Message, "time" | "precision">): string {
+  const length = formatDuration(sentInstant(later.time) - sentInstant(earlier.time));
+  return earlier.precision === "month" || later.precision === "month" ? `about ${length}` : length;
 }
 
 /**

@@ -8,9 +8,9 @@
 import type { Message } from "../load/model.ts";
 import type { MessageKind } from "../load/schema.ts";
 import type { ParsedTimestamp } from "../load/timestamp.ts";
-import { formatClock, formatDate, PUBLIC_KINDS } from "./format.ts";
+import { formatClock, formatDate, PUBLIC_KINDS, silenceBetween } from "./format.ts";
 
-export type TimelineMessage = Pick<Message, "id" | "from" | "kind" | "time">;
+export type TimelineMessage = Pick<Message, "id" | "from" | "kind" | "time" | "precision">;
 
 
 export interface TimelineInput {
@@ -81,7 +81,7 @@ export interface TimelineGap {
   /** The message after which the silence starts and the one that ends it. */
   before: number;
   after: number;
-  /** "7 months". */
+  /** "7 months", as silenceBetween words it. */
   length: string;
   x0: number;
   x1: number;
@@ -296,21 +296,6 @@ export function describeStep(step: CalendarStep): string {
   return count === 1 ? `${unit === "hour" ? "an" : "a"} ${unit}` : `${count} ${unit}s`;
 }
 
-/** "7 months", "3 hours": a silence's length, rounded to the unit a reader would use for it. */
-function describeDuration(ms: number): string {
-  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? "" : "s"}`;
-  const minutes = ms / 60_000;
-  if (minutes < 90) return unit(Math.max(1, Math.round(minutes)), "minute");
-  const hours = ms / HOUR;
-  if (hours < 36) return unit(Math.round(hours), "hour");
-  const days = ms / DAY;
-  if (days < 14) return unit(Math.round(days), "day");
-  if (days < 60) return unit(Math.round(days / 7), "week");
-  const months = ms / APPROXIMATE_MS.month;
-  if (months < 23.5) return unit(Math.round(months), "month");
-  return unit(Math.round(ms / APPROXIMATE_MS.year), "year");
-}
-
 function fitLabel(text: string, width: number, fontSize: number, bold: boolean): string {
   if (estimateTextWidth(text, fontSize, bold) <= width) return text;
   const chars = Math.max(1, Math.floor(width / estimateTextWidth("x", fontSize, bold)) - 1);
@@ -447,7 +432,8 @@ export function layoutTimeline(input: TimelineInput): Timeline | undefined {
     .slice(0, MAX_GAPS)
     .sort((a, b) => a.from - b.from)
     .map((silence): TimelineGap => {
-      const length = describeDuration(silence.to - silence.from);
+      // Worded from the two messages, as the conversation words the same silence.
+      const length = silenceBetween(messages[silence.before]!, messages[silence.after]!);
       const x0 = xOf(silence.from);
       const x1 = xOf(silence.to);
       // Marks reach a radius into the gap; the label keeps clear of them.

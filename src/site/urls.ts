@@ -1,6 +1,7 @@
 // The site's URL scheme, in one place: every page and anchor the site links to is built here, under the
 // edition's path prefix, so that links and the build's own link check agree.
 import type { EditionUrls } from "../render/link-targets.ts";
+import { pageIds } from "./page-ids.ts";
 
 export interface SiteUrls extends EditionUrls {
   home(): string;
@@ -51,9 +52,9 @@ export function siteUrls(baseUrl: string): SiteUrls {
     note: (id, messageId) => `${at(permalinks.message(messageId))}#note-${id}`,
     page: (slug) => at(permalinks.page(slug)),
     people: () => at(permalinks.people()),
-    person: (id) => at(`${permalinks.people()}#${id}`),
+    person: (id) => at(`${permalinks.people()}#${pageIds.person(id)}`),
     sources: () => at(permalinks.sources()),
-    source: (id) => at(`${permalinks.sources()}#${id}`),
+    source: (id) => at(`${permalinks.sources()}#${pageIds.source(id)}`),
     search: () => at(permalinks.search()),
     changelog: () => at(permalinks.changelog()),
     exportFile: (name) => at(permalinks.exportFile(name)),

@@ -1,8 +1,10 @@
 // The build checks its own output: every line anchor of a message's page present once, every note rendered exactly
-// once on its message's page, no id twice on any page, and every internal link and #anchor leading to a file and
-// an element that exist. Each job checks the pages it has just written, from their text, and hands on the links
-// that lead to other pages; the build checks those against every page of the site, including pages written by
-// earlier builds that an edit did not touch. Anything missing stops the build with the list.
+// once on its message's page, no id naming two elements of a page, every ARIA reference and `for` naming an element
+// of the page, and every internal link and #anchor leading to a file and an element that exist. Each job checks the
+// pages it has just written, from their text, and hands on the links that lead to other pages; the build checks
+// those against every page of the site, including pages written by earlier builds that an edit did not touch.
+// Anything missing stops the build with the list.
+import { decodePercent } from "../render/decode-percent.ts";
 import type { MessageEntry } from "../render/rendered.ts";
 import type { SiteModel } from "./site-model.ts";
 import type { WrittenPage } from "./write-pages.ts";
@@ -26,10 +28,14 @@ export class SiteVerificationError extends Error {
 const START_TAG = /<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>\/=]+(?:="[^"]*")?)*)\s*\/?>/g;
 const ATTRIBUTE = /\s([^\s"'>\/=]+)(?:="([^"]*)")?/g;
 
-/** How many times each id occurs on the page, and every href and src. */
-export function attributesOf(html: string): { ids: Map<string, number>; links: string[] } {
+/** Attributes that name other elements of the page by id (space-separated where ARIA allows several). */
+const ID_REFERENCES = new Set(["aria-labelledby", "aria-describedby", "aria-controls", "for"]);
+
+/** How many times each id occurs on the page, every href and src, and every id an attribute refers to. */
+export function attributesOf(html: string): { ids: Map<string, number>; links: string[]; references: string[] } {
   const ids = new Map<string, number>();
   const links: string[] = [];
+  const references: string[] = [];
   for (const tag of html.matchAll(START_TAG))
     for (const [, name, value] of tag[1]!.matchAll(ATTRIBUTE)) {
       if (value === undefined) continue;
@@ -37,8 +43,9 @@ export function attributesOf(html: string): { ids: Map<string, number>; links: s
         const id = decodeEntities(value);
         ids.set(id, (ids.get(id) ?? 0) + 1);
       } else if (name === "href" || name === "src") links.push(decodeEntities(value));
+      else if (ID_REFERENCES.has(name!)) references.push(...decodeEntities(value).split(/\s+/).filter(Boolean));
     }
-  return { ids, links };
+  return { ids, links, references };
 }
 
 function decodeEntities(value: string): string {
@@ -67,14 +74,6 @@ export interface PageChecks {
   links: Array<[target: string, from: string]>;
 }
 
-function decodeFragment(hash: string): string {
-  try {
-    return decodeURIComponent(hash);
-  } catch {
-    return hash;
-  }
-}
-
 /**
  * Checks pages a job has just written, under the site's path prefix; `messages` are the entries of the message
  * pages among them, by site path.
@@ -87,7 +86,9 @@ export function checkPages(prefix: string, pages: readonly WrittenPage[], messag
     if (!written.outputPath.endsWith(".html")) continue;
     const page = `${prefix}${written.url.replace(/^\//, "")}`;
     const found = attributesOf(written.content);
-    for (const [id, n] of found.ids) if (n > 1) problems.push(`${page}: the id "${id}" appears ${n} times`);
+    // Ids are made from the edition's content (site/page-ids.ts): none may name two elements of a page.
+    for (const [id, n] of found.ids) if (n > 1) problems.push(`${page}: id "${id}" names ${n} elements`);
+    for (const id of new Set(found.references)) if (!found.ids.has(id)) problems.push(`${page}: an attribute refers to id "${id}", which no element has`);
     const entry = messages.get(page);
     if (entry) {
       for (const anchor of [...entry.lines.map((line) => `L${line.label}`), ...(entry.message.withdrawn_lines ?? []).map((label) => `L${label}`)]) {
@@ -104,7 +105,15 @@ export function checkPages(prefix: string, pages: readonly WrittenPage[], messag
     for (const link of found.links) {
       if (!link || /^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith("//")) continue;
       const url = new URL(link, `http://site${page}`);
-      const fragment = decodeFragment(url.hash.slice(1));
+      const fragment = decodePercent(url.hash.slice(1));
+      if (fragment === undefined) {
+        problems.push(`${page}: link ${link} has a malformed percent-escape in its fragment`);
+        continue;
+      }
+      if (decodePercent(url.pathname) === undefined) {
+        problems.push(`${page}: link ${link} has a malformed percent-escape in its path`);
+        continue;
+      }
       if (url.pathname === page) {
         if (!fragment || fragment.startsWith(":~:")) continue;
         for (const anchor of fragmentAnchors(fragment)) if (!found.ids.has(anchor)) problems.push(`${page}: link ${link} points at #${anchor}, which ${page} does not have`);

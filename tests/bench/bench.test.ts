@@ -8,7 +8,7 @@ import { prepareBaseline, runBaseline } from "../../src/bench/baseline.ts";
 import { summariseProfile, type CpuProfile } from "../../src/bench/cpu-profile.ts";
 import { DEFAULT_UI_RESULT_LINK, measureFirstSearch } from "../../src/bench/first-search-bytes.ts";
 import { generateEdition } from "../../src/bench/generate-edition.ts";
-import { parseBuildLine } from "../../src/bench/our-build.ts";
+import { ourBuildCommand, parseBuildLine } from "../../src/bench/our-build.ts";
 import { createRandom } from "../../src/bench/prng.ts";
 import { createLine, createVocabulary } from "../../src/bench/synthetic-text.ts";
 import { stat } from "../../src/bench/report.ts";
@@ -96,7 +96,8 @@ describe("reading the build's report line", () => {
   it("reads every stage from the line the build command really prints", async () => {
     const root = await makeEdition("small");
     made.push(root);
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/cli/build.ts")], { cwd: root });
+    const { command, args, env } = ourBuildCommand(PROJECT_ROOT);
+    const { stdout } = await promisify(execFile)(command, args, { cwd: root, env });
     const stages = parseBuildLine(stdout)!;
     // The small edition: 3 messages and 5 notes, a search document each.
     expect(stages.pages).toBe(8);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CITE_BROWSER_ENTRY, citeBrowserBuildOptions } from "../../src/cite/browser-bundle.ts";
 import { CITATION_FORMATS, formatCitation, formatCitationHtml, messageItem, noteItem } from "../../src/cite/index.ts";
 import type * as FormatCitation from "../../src/cite/format-citation.ts";
-import { context, putintrumpNote, trumpJrTweet, wikileaksDm } from "./edition.ts";
+import { context, putintrumpNote, trumpJrTweet, wikileaksDm, linesOf } from "./edition.ts";
 
 async function bundle(format: "esm" | "iife") {
   const result = await build({
@@ -49,8 +49,8 @@ describe("the browser bundle of format-citation.ts", () => {
     vm.runInContext(code, browserLike);
     const inBrowser = browserLike.cite as typeof FormatCitation;
     const items = [
-      messageItem(wikileaksDm, context("messages/2016-09-20-wikileaks/"), { first: "2", last: "4" }),
-      messageItem(trumpJrTweet, context("messages/2016-10-14-trump-jr/")),
+      messageItem(wikileaksDm, linesOf(wikileaksDm), context("messages/2016-09-20-wikileaks/"), { first: "2", last: "4" }),
+      messageItem(trumpJrTweet, linesOf(trumpJrTweet), context("messages/2016-10-14-trump-jr/")),
       noteItem(putintrumpNote, wikileaksDm, context("notes/putintrump-site/")),
     ];
     for (const item of items) {

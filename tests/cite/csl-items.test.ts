@@ -2,11 +2,11 @@
 // say), in which edition, and which lines.
 import { describe, expect, it } from "vitest";
 import { messageItem, noteItem } from "../../src/cite/index.ts";
-import { context, edition, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm } from "./edition.ts";
+import { context, edition, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm, linesOf } from "./edition.ts";
 
 describe("messageItem", () => {
   it("makes a direct message a personal communication from the sender to the recipients, in the edition", () => {
-    expect(messageItem(wikileaksDm, context("messages/2016-09-20-wikileaks/"))).toEqual({
+    expect(messageItem(wikileaksDm, linesOf(wikileaksDm), context("messages/2016-09-20-wikileaks/"))).toEqual({
       id: "2016-09-20-wikileaks",
       type: "personal_communication",
       "citation-key": "2016_09_20_wikileaks",
@@ -22,7 +22,7 @@ describe("messageItem", () => {
   });
 
   it("points a line range at its anchor and gives it as a locator labelled line", () => {
-    const item = messageItem(wikileaksDm, context("messages/2016-09-20-wikileaks/"), { first: "2", last: "4" });
+    const item = messageItem(wikileaksDm, linesOf(wikileaksDm), context("messages/2016-09-20-wikileaks/"), { first: "2", last: "4" });
     expect(item).toMatchObject({
       id: "2016-09-20-wikileaks#L2-L4",
       "citation-key": "2016_09_20_wikileaks_L2_L4",
@@ -30,12 +30,12 @@ describe("messageItem", () => {
       locator: "2-4",
       label: "line",
     });
-    const line = messageItem(wikileaksDm, context("messages/2016-09-20-wikileaks/"), { first: "3", last: "3" });
+    const line = messageItem(wikileaksDm, linesOf(wikileaksDm), context("messages/2016-09-20-wikileaks/"), { first: "3", last: "3" });
     expect([line.URL, line.locator]).toEqual(["https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L3", "3"]);
   });
 
   it("makes a public post a CSL post titled by its own words, not by the editors' heading", () => {
-    const item = messageItem(trumpJrTweet, context("messages/2016-10-14-trump-jr/"));
+    const item = messageItem(trumpJrTweet, linesOf(trumpJrTweet), context("messages/2016-10-14-trump-jr/"));
     expect(item).toMatchObject({
       type: "post",
       author: [{ family: "Trump", given: "Donald", suffix: "Jr." }],
@@ -48,13 +48,13 @@ describe("messageItem", () => {
 
   it("cuts a long post's text at a word before 160 characters, with an ellipsis", () => {
     const body = `${"word ".repeat(40)}end`;
-    const { title } = messageItem({ ...trumpJrTweet, body }, context("messages/long/"));
+    const { title } = messageItem({ ...trumpJrTweet, body }, linesOf({ ...trumpJrTweet, body }), context("messages/long/"));
     expect(title).toBe(`${"word ".repeat(32).trim()}…`);
     expect(title!.length).toBeLessThanOrEqual(160);
   });
 
   it("never invents a day for a message dated to the month", () => {
-    const item = messageItem(penceStatement, context("messages/2017-11-pence-press-secretary/"));
+    const item = messageItem(penceStatement, linesOf(penceStatement), context("messages/2017-11-pence-press-secretary/"));
     expect(item).toMatchObject({
       type: "document",
       author: [{ literal: "Press secretary to Mike Pence" }],
@@ -64,18 +64,18 @@ describe("messageItem", () => {
   });
 
   it("records the reader's date of access only when it is given", () => {
-    const accessed = messageItem(wikileaksDm, context("messages/2016-09-20-wikileaks/", new Date(2026, 11, 1)));
+    const accessed = messageItem(wikileaksDm, linesOf(wikileaksDm), context("messages/2016-09-20-wikileaks/", new Date(2026, 11, 1)));
     expect(accessed.accessed).toEqual({ "date-parts": [[2026, 12, 1]] });
-    expect(messageItem(wikileaksDm, context("messages/2016-09-20-wikileaks/"))).not.toHaveProperty("accessed");
+    expect(messageItem(wikileaksDm, linesOf(wikileaksDm), context("messages/2016-09-20-wikileaks/"))).not.toHaveProperty("accessed");
   });
 
   it("names a person without citation name parts by the name as written, unsplit", () => {
     const stone = { ...trumpJrTweet, id: "2016-10-02-roger-stone", from: "roger-stone" };
-    expect(messageItem(stone, context("messages/2016-10-02-roger-stone/")).author).toEqual([{ literal: "Roger Stone" }]);
+    expect(messageItem(stone, linesOf(stone), context("messages/2016-10-02-roger-stone/")).author).toEqual([{ literal: "Roger Stone" }]);
   });
 
   it("names the person id that people.yaml lacks, and what to do", () => {
-    expect(() => messageItem({ ...wikileaksDm, from: "julian-assange" }, context("messages/x/"))).toThrow(
+    expect(() => messageItem({ ...wikileaksDm, from: "julian-assange" }, linesOf({ ...wikileaksDm, from: "julian-assange" }), context("messages/x/"))).toThrow(
       'Cannot cite: no person "julian-assange" in people.yaml. Add them there, or fix the id in the message\'s from/to.',
     );
   });

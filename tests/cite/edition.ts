@@ -6,6 +6,7 @@ import type { Message } from "../../src/load/model.ts";
 import type { EditionMeta, Person } from "../../src/load/schema.ts";
 import { parseTimestamp } from "../../src/load/timestamp.ts";
 import type { CitableNote, CiteContext } from "../../src/cite/index.ts";
+import { TranscriptRenderer, transcriptJob } from "../../src/render/transcript-job.ts";
 
 export const BASE_URL = "https://wikileaks-trump-jr-dms.example.org/";
 
@@ -123,4 +124,10 @@ export const putintrumpNote: CitableNote = {
 
 export function context(pagePath: string, accessed?: Date): CiteContext {
   return { edition, people, pageUrl: new URL(pagePath, BASE_URL).href, ...(accessed ? { accessed } : {}) };
+}
+
+const renderer = new TranscriptRenderer();
+/** A message's lines as a reader sees them: rendered by the real transcript chain, Markdown gone. */
+export function linesOf(message: Message): string[] {
+  return renderer.render(transcriptJob(message, [])).lines.map((line) => line.text);
 }

@@ -3,7 +3,7 @@
 import { Cite } from "@citation-js/core";
 import { describe, expect, it } from "vitest";
 import { CITATION_FORMATS, formatCitation, formatCitationHtml, messageItem, noteItem } from "../../src/cite/index.ts";
-import { context, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm } from "./edition.ts";
+import { context, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm, linesOf } from "./edition.ts";
 
 const EDITION = "WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017";
 const DM_URL = "https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4";
@@ -11,8 +11,8 @@ const TWEET_URL = "https://wikileaks-trump-jr-dms.example.org/messages/2016-10-1
 const NOTE_URL = "https://wikileaks-trump-jr-dms.example.org/notes/putintrump-site/";
 const TWEET = "For those who have the time to read about all the corruption and hypocrisy all the @wikileaks emails are right here: http://wlsearch.tk/";
 
-const dm = messageItem(wikileaksDm, context("messages/2016-09-20-wikileaks/"), { first: "2", last: "4" });
-const tweet = messageItem(trumpJrTweet, context("messages/2016-10-14-trump-jr/"));
+const dm = messageItem(wikileaksDm, linesOf(wikileaksDm), context("messages/2016-09-20-wikileaks/"), { first: "2", last: "4" });
+const tweet = messageItem(trumpJrTweet, linesOf(trumpJrTweet), context("messages/2016-10-14-trump-jr/"));
 const note = noteItem(putintrumpNote, wikileaksDm, context("notes/putintrump-site/"));
 
 describe("a direct message's line range", () => {
@@ -218,7 +218,7 @@ describe("the editorial note on putintrump.org", () => {
 
 describe("formatting", () => {
   it("gives the month alone for a statement dated to the month", () => {
-    const statement = messageItem(penceStatement, context("messages/2017-11-pence-press-secretary/"), { first: "1", last: "1" });
+    const statement = messageItem(penceStatement, linesOf(penceStatement), context("messages/2017-11-pence-press-secretary/"), { first: "1", last: "1" });
     expect(formatCitation(statement, "chicago")).toBe(
       `Press secretary to Mike Pence, “Statement by Mike Pence’s press secretary,” November 2017, line 1, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, https://wikileaks-trump-jr-dms.example.org/messages/2017-11-pence-press-secretary/#L1.`,
     );
@@ -228,7 +228,7 @@ describe("formatting", () => {
   });
 
   it("adds the date of access where Chicago and MLA put it", () => {
-    const accessed = messageItem(trumpJrTweet, context("messages/2016-10-14-trump-jr/", new Date(2026, 11, 1)));
+    const accessed = messageItem(trumpJrTweet, linesOf(trumpJrTweet), context("messages/2016-10-14-trump-jr/", new Date(2026, 11, 1)));
     expect(formatCitation(accessed, "chicago")).toBe(
       `Donald Trump Jr., “${TWEET},” Twitter, October 14, 2016, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, accessed December 1, 2026, ${TWEET_URL}.`,
     );

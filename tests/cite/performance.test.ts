@@ -4,13 +4,14 @@
 import { plugins } from "@citation-js/core";
 import { describe, expect, it } from "vitest";
 import { CITATION_FORMATS, CSL_STYLE_NAMES, formatCitation, messageItem, type CitationFormat } from "../../src/cite/index.ts";
-import { context, wikileaksDm } from "./edition.ts";
+import { context, wikileaksDm, linesOf } from "./edition.ts";
 
 const COUNT = 1000;
 const BOUND_MS: Record<CitationFormat, number> = { chicago: 10, mla: 10, apa: 50, bibtex: 2, ris: 2, "csl-json": 1 };
 
+const lines = linesOf(wikileaksDm);
 const items = Array.from({ length: COUNT }, (_, index) =>
-  messageItem({ ...wikileaksDm, id: `message-${index}` }, context(`messages/message-${index}/`), {
+  messageItem({ ...wikileaksDm, id: `message-${index}` }, lines, context(`messages/message-${index}/`), {
     first: String(1 + (index % 5)),
     last: String(2 + (index % 5)),
   }),

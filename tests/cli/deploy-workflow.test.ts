@@ -22,7 +22,11 @@ describe("the deploy workflow", () => {
     expect(build.filter((step) => step.run).map((step) => step.run)).toEqual(["npm ci", "npm run check", "npm run build -- --output _site"]);
     const upload = build.find((step) => step.uses?.startsWith("actions/upload-pages-artifact@"));
     expect(upload?.with?.path).toBe("_site");
-    expect(build.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with?.["node-version"]).toBe(20);
+    // A Node that package.json's engines names (the LTS lines the tests run under).
+    const nodeVersion = build.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with?.["node-version"];
+    expect(nodeVersion).toBe(24);
+    const engines = JSON.parse(await readFile(path.join(PROJECT_ROOT, "package.json"), "utf8")).engines.node as string;
+    expect(engines.split(/\s*\|\|\s*/)).toContain(`^${nodeVersion}`);
     expect(workflow.jobs.deploy!.needs).toBe("build");
     expect(workflow.jobs.deploy!.steps.map((step) => step.uses)).toEqual(["actions/deploy-pages@v4"]);
     expect(workflow.permissions).toMatchObject({ pages: "write", "id-token": "write" });

@@ -37,7 +37,7 @@ describe("npm start with a mistake in the edition", () => {
     await eventually(() => page.locator("h1").innerText().catch(() => "")).toBe("The edition cannot be built");
     const report = await page.locator("pre").innerText();
     expect(report).toContain('content/1901-04-01-ada.md:5:7  error  Unknown sender "nobody"  [unknown-person]');
-    expect(report).toContain('hint: Add "nobody" to edition/people.yaml, or use one of: ada, ben, harbour-board.');
+    expect(report).toContain('hint: Did you mean "ada", "ben" or "harbour-board"? Otherwise add "nobody" to edition/people.yaml.');
     // Every page of the site says so, not only the one that was open.
     const response = await page.request.get(`http://localhost:${port}/`, { headers: { accept: "text/html" } });
     expect(response.status()).toBe(500);

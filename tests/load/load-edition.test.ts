@@ -29,7 +29,7 @@ describe("loading an edition", () => {
 
   it("reports a missing required field at its mapping, with the expected type", async () => {
     const report = await reportFor({ [ADA]: await editedFixture("small", ADA, "from: ada\n", "") });
-    expect(report).toContain(`${ADA}:2:1  error  Missing required field "from": expected string  [missing-field]`);
+    expect(report).toContain(`${ADA}:2:1  error  Missing required field "from": expected text  [missing-field]`);
     expect(report).toContain("hint: Use a person id from edition/people.yaml.");
   });
 
@@ -41,12 +41,12 @@ describe("loading an edition", () => {
 
   it("reports a wrong type at the value, saying what was found", async () => {
     const report = await reportFor({ [ADA]: await editedFixture("small", ADA, "to: [ben]", "to: ben") });
-    expect(report).toContain(`${ADA}:6:5  error  Field "to": expected array, found string "ben"  [wrong-type]`);
+    expect(report).toContain(`${ADA}:6:5  error  Field "to": expected a list, found text "ben"  [wrong-type]`);
   });
 
   it("reports a kind that is not one of the choices, with the nearest one", async () => {
     const report = await reportFor({ [ADA]: await editedFixture("small", ADA, "kind: letter", "kind: leter") });
-    expect(report).toContain(`${ADA}:3:7  error  Field "kind": expected one of "direct-message", "email", "letter", "public-post", "statement", found string "leter"  [invalid-field]`);
+    expect(report).toContain(`${ADA}:3:7  error  Field "kind": expected one of "direct-message", "email", "letter", "public-post", "statement", found text "leter"  [invalid-field]`);
     expect(report).toContain('hint: Did you mean "letter"?');
   });
 
@@ -62,7 +62,7 @@ describe("loading an edition", () => {
     expect(report).toContain(`${ADA}:5:7  error  Unknown sender "adah"  [unknown-person]`);
     expect(report).toContain(`${ADA}:6:6  error  Unknown recipient "benn"  [unknown-person]`);
     expect(report).toContain(`${ADA}:10:11  error  Unknown source id "gazete"  [unknown-source]`);
-    expect(report).toContain("hint: Add it to edition/sources.yaml, or use one of: gazette, ledger.");
+    expect(report).toContain('hint: Did you mean "gazette" or "ledger"? Otherwise add "gazete" to edition/sources.yaml.');
   });
 
   it("reports an annotation whose target message does not exist", async () => {

@@ -31,4 +31,14 @@ describe("timestamps", () => {
     expect(messages("2016-11-08T18:35-05:00", "hour")).toEqual(['precision: precision "hour" contradicts the minutes in "2016-11-08T18:35-05:00"']);
     expect(messages("2016-11-08", "month")).toEqual(['precision: precision "month" contradicts the day in "2016-11-08"']);
   });
+
+  // Regression: a time given to the second was shown to the minute; there was no precision for it.
+  it("accepts a time to the second with precision second, and never hides its seconds behind another precision", () => {
+    expect(messages("2016-11-08T18:35:12-05:00", "second")).toEqual([]);
+    expect(parseTimestamp("2016-11-08T18:35:12-05:00")).toMatchObject({ time: "18:35", seconds: "12", instant: Date.parse("2016-11-08T23:35:12Z") });
+    expect(messages("2016-11-08T18:35-05:00", "second")).toEqual(['precision: precision "second" needs the seconds, but sent is "2016-11-08T18:35-05:00"']);
+    expect(messages("2016-11-08T18:35:12-05:00", "minute")).toEqual(['precision: precision "minute" would hide the seconds in "2016-11-08T18:35:12-05:00"']);
+    // Seconds of :00 are how many exports write a minute.
+    expect(messages("2016-11-08T18:35:00-05:00", "minute")).toEqual([]);
+  });
 });

@@ -34,4 +34,14 @@ describe("rehypeCrossLinks", () => {
   it("leaves ordinary links alone", () => {
     expect(String(processor.processSync("[x](https://example.org/)"))).toBe('<p><a href="https://example.org/">x</a></p>');
   });
+
+  // Regression: `message:%zz` threw an unlocated URIError out of the render stage.
+  it("reports a link whose id holds a malformed percent-escape at its place, and keeps its words", () => {
+    const file = new VFile({ path: "note.md", value: "See [m](message:%zz) and [n](message:%E0%A4)." });
+    expect(String(processor.processSync(file))).toBe('<p>See <span class="broken-link">m</span> and <span class="broken-link">n</span>.</p>');
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason} [${m.ruleId}] ${m.fatal}`)).toEqual([
+      '1:5 Broken link "message:%zz": the id holds a malformed percent-escape [broken-link] true',
+      '1:26 Broken link "message:%E0%A4": the id holds a malformed percent-escape [broken-link] true',
+    ]);
+  });
 });

@@ -106,7 +106,7 @@ describe("building the fixture edition", () => {
 
   it("lists the thread on the home page in time order with sender, time and first line", async () => {
     const html = await page("");
-    const order = ["1901-04-01-ada", "1901-04-02-ben", "1901-05-harbour-board"].map((id) => html.indexOf(`id="${id}"`));
+    const order = ["1901-04-01-ada", "1901-04-02-ben", "1901-05-harbour-board"].map((id) => html.indexOf(`id="message-${id}"`));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain("<strong>Ada Quill</strong> to Ben Moor");
@@ -117,17 +117,17 @@ describe("building the fixture edition", () => {
 
   it("shows each message's metadata, sources and neighbours in the thread", async () => {
     const html = await page("messages/1901-04-02-ben");
-    expect(html).toContain("<dt>From</dt><dd><a href=\"/people/#ben\">Ben Moor</a></dd>");
+    expect(html).toContain("<dt>From</dt><dd><a href=\"/people/#person-ben\">Ben Moor</a></dd>");
     expect(html).toContain('<time datetime="1901-04-02">April 2, 1901</time>');
     expect(html).toContain("(date only)");
     expect(html).toContain("Excerpt: the sources quote only part of this message");
-    expect(html).toContain('<dt>Attested by</dt><dd><a href="/sources/#gazette">The Gazette</a></dd>');
+    expect(html).toContain('<dt>Attested by</dt><dd><a href="/sources/#source-gazette">The Gazette</a></dd>');
     expect(html).toContain('<a rel="prev" href="/messages/1901-04-01-ada/">');
     expect(html).toContain('<a rel="next" href="/messages/1901-05-harbour-board/">');
   });
 
   it("records what a source does not say as unknown", async () => {
     const html = await page("sources");
-    expect(html).toMatch(/id="ledger"[^]*<dt>Title<\/dt><dd><span class="unknown">unknown<\/span>/);
+    expect(html).toMatch(/id="source-ledger"[^]*<dt>Title<\/dt><dd><span class="unknown">unknown<\/span>/);
   });
 });

@@ -143,6 +143,9 @@ async function buildHome(changes: EditionChanges): Promise<string> {
   return homeOf(path.join(root, "_site"));
 }
 
+/** "7 months" from "no messages for 7 months". */
+const timelineGapOf = (label: string) => label.replace(/^no messages for /, "");
+
 describe("the timeline of the default edition", () => {
   const site = inject("defaultSite");
   let html: string;
@@ -198,6 +201,14 @@ describe("the timeline of the default edition", () => {
   it("labels the long silence after the election, and says so in the caption", () => {
     expect(picture.gaps[0]).toBe("no messages for 7 months");
     expect(html).toContain("Long silences: 7 months between December 16, 2016 and July 11, 2017");
+  });
+
+  // Regression: the home page said "no messages for 7 months" and the conversation "No reply in 6 months" of one gap.
+  it("words the long silence as the conversation words it, with one function", async () => {
+    const conversation = await readFile(path.join(site, "conversation", "index.html"), "utf8");
+    const gap = timelineGapOf(picture.gaps[0]!);
+    expect(gap).toBe("7 months");
+    expect(conversation).toContain(`No reply in ${gap}: WikiLeaks writes again`);
   });
 
   it("counts time in months, with the year where it changes", () => {
@@ -304,6 +315,32 @@ describe("the timeline of the fixture edition", () => {
     expect(picture.lanes.map((lane) => lane.label)).toEqual(["Ada Quill", "Ben Moor"]);
   });
 
+  // Regression: with each time in its own zone and neither named, the caption read "2 hours between 3:09 a.m. and
+  // 3:08 a.m.".
+  it("tells the times of a silence between messages written in different zones in one zone, and names it", async () => {
+    const html = await buildHome(
+      editionOf([
+        { id: "1901-04-01-ada", sent: "1901-04-01T03:09+00:00", precision: "minute" },
+        { id: "1901-04-01-ben", sent: "1901-04-01T03:08-02:00", precision: "minute", from: "ben" },
+        { id: "1901-04-01-ada-2", sent: "1901-04-01T05:20+00:00", precision: "minute" },
+      ]),
+    );
+    expect(html).toContain("Long silences: 2 hours between 3:09 a.m. and 5:08 a.m. on April 1, 1901 (UTC+00:00).");
+    expect(html).not.toContain("and 3:08 a.m.");
+  });
+
+  // Regression: a time given to the second showed to the minute.
+  it("shows a time given to the second with its seconds, in the thread and the timeline's table", async () => {
+    const html = await buildHome(
+      editionOf([
+        { id: "1901-04-01-ada", sent: "1901-04-01T09:30:15+00:00", precision: "second" },
+        { id: "1901-04-01-ben", sent: "1901-04-01T11:05+00:00", precision: "minute", from: "ben" },
+      ]),
+    );
+    expect(html.match(/April 1, 1901, 9:30:15 a\.m\. \(UTC\+00:00\)/g)).toHaveLength(2);
+    expect(html).toContain('<time datetime="1901-04-01T09:30:15+00:00">');
+  });
+
   it("counts an afternoon's letters in hours, with the date under the first", async () => {
     const html = await buildHome(
       editionOf([
@@ -317,7 +354,7 @@ describe("the timeline of the fixture edition", () => {
     expect(picture.ticks).toEqual(["10 a.m.", "11 a.m.", "12 p.m.", "1 p.m."]);
     expect(picture.contexts).toEqual(["Apr 1, 1901"]);
     expect(allMarks(picture)).toHaveLength(3);
-    expect(html).toContain("Long silences: 2 hours between 9:30 a.m. and 11:05 a.m. on April 1, 1901 and 3 hours between 11:05 a.m. and 1:40 p.m. on April 1, 1901.");
+    expect(html).toContain("Long silences: 2 hours between 9:30 a.m. and 11:05 a.m. on April 1, 1901 (UTC+00:00) and 3 hours between 11:05 a.m. and 1:40 p.m. on April 1, 1901 (UTC+00:00).");
     expect(html).toContain("Times of day are shown in UTC+00:00.");
   });
 
@@ -332,7 +369,8 @@ describe("the timeline of the fixture edition", () => {
     const picture = await readPicture(svgOf(html));
     expect(picture.ticks).toEqual(["1900", "1910", "1920", "1930", "1940", "1950"]);
     expect(picture.contexts).toEqual([]);
-    expect(picture.gaps).toEqual(["no messages for 29 years", "no messages for 28 years"]);
+    // The second silence ends with a letter dated only to the month.
+    expect(picture.gaps).toEqual(["no messages for 29 years", "no messages for about 28 years"]);
   });
 
   it("gives the eight busiest of many senders a lane each and the rest one lane between them", async () => {
@@ -367,6 +405,7 @@ describe("binned marks for very large editions", () => {
       id: `m-${i}`,
       from: `person-${i % 300}`,
       kind: i % 7 === 0 ? "public-post" : "email",
+      precision: "minute",
       time: timestamp(new Date(start + i * 3_600_000).toISOString().slice(0, 16) + "Z"),
     }));
   }
@@ -404,14 +443,14 @@ describe("binned marks for very large editions", () => {
     const html = toHtml({ type: "root", children: timelineSection(model!, { binAbove: 2 }) });
     const picture = await readPicture(svgOf(html));
     expect(picture.error).toBeUndefined();
-    expect(allMarks(picture).map((mark) => mark.href)).toEqual(["/thread/1901-04/#1901-04-01-ada", "/thread/1901-04/#1901-04-02-ben", "/thread/1901-05/#1901-05-harbour-board"]);
+    expect(allMarks(picture).map((mark) => mark.href)).toEqual(["/thread/1901-04/#message-1901-04-01-ada", "/thread/1901-04/#message-1901-04-02-ben", "/thread/1901-05/#message-1901-05-harbour-board"]);
     // Two months of letters: daily periods; the notice dated only to May counts in the middle of May.
     expect(allMarks(picture)[0]!.title).toBe("Ada Quill: 1 message, April 1, 1901");
     const rows = await readTable(html);
     expect(rows).toEqual([
-      { cells: ["April 1, 1901", "1", "0", "0", "April 1901"], href: "/thread/1901-04/#1901-04-01-ada" },
-      { cells: ["April 2, 1901", "0", "1", "0", "April 1901"], href: "/thread/1901-04/#1901-04-02-ben" },
-      { cells: ["May 16, 1901", "0", "0", "1", "May 1901"], href: "/thread/1901-05/#1901-05-harbour-board" },
+      { cells: ["April 1, 1901", "1", "0", "0", "April 1901"], href: "/thread/1901-04/#message-1901-04-01-ada" },
+      { cells: ["April 2, 1901", "0", "1", "0", "April 1901"], href: "/thread/1901-04/#message-1901-04-02-ben" },
+      { cells: ["May 16, 1901", "0", "0", "1", "May 1901"], href: "/thread/1901-05/#message-1901-05-harbour-board" },
     ]);
   });
 });

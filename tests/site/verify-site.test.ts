@@ -41,4 +41,18 @@ describe("the build's check of its own output", () => {
     expect(problems).toContain("/messages/1901-04-01-ada/: link /messages/1901-04-02-ben/#L9 points at #L9, which /messages/1901-04-02-ben/ does not have");
     expect(problems).toContain("/messages/1901-04-01-ada/: link #L3 points at #L3, which /messages/1901-04-01-ada/ does not have");
   });
+
+  it("names a link with a malformed percent-escape instead of throwing", async () => {
+    await tamper("messages/1901-04-02-ben", (html) => html.replace('href="/messages/1901-04-01-ada/"', 'href="/messages/1901-04-01-ada/#L%zz"').replace('href="/sources/"', 'href="/sour%zzces/"'));
+    const problems = await verifySite(site, model);
+    expect(problems).toContain("/messages/1901-04-02-ben/: link /messages/1901-04-01-ada/#L%zz has a malformed percent-escape in its fragment");
+    expect(problems).toContain("/messages/1901-04-02-ben/: link /sour%zzces/ has a malformed percent-escape in its path");
+  });
+
+  it("names an id given to two elements of a page, and a reference to an id that no element has", async () => {
+    await tamper("people", (html) => html.replace('id="person-ada"', 'id="main"').replace('aria-label="Site"', 'aria-labelledby="nowhere"'));
+    const problems = await verifySite(site, model);
+    expect(problems).toContain('/people/: id "main" names 2 elements');
+    expect(problems).toContain('/people/: an attribute refers to id "nowhere", which no element has');
+  });
 });

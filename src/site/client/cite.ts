@@ -2,6 +2,7 @@
 // whole message or note; choose a format; copy. Formatting is citation-js (src/cite/), loaded on first use.
 import { lineRangeFragment } from "../../anchor/line-labels.ts";
 import type { CslItem, LineSelection } from "../../cite/index.ts";
+import { decodePercent } from "../../render/decode-percent.ts";
 
 type Formatter = typeof import("./cite-formatter.ts");
 
@@ -135,7 +136,7 @@ function start(): void {
   });
 
   // Arriving on #L3 or #L2-L4 selects those lines for citing.
-  const fromHash = /^#L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(decodeURIComponent(location.hash));
+  const fromHash = /^#L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(decodePercent(location.hash) ?? "");
   if (fromHash && labels.includes(fromHash[1]!)) {
     selection = { first: fromHash[1]!, last: fromHash[2] && labels.includes(fromHash[2]) ? fromHash[2] : fromHash[1]! };
     if (what) what.value = "lines";

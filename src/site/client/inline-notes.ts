@@ -3,6 +3,7 @@
 // beside the transcript, and the call stays what it is without script: a link to the note.
 // The opened note is a copy of the note's own elements, ids removed. Notes are the edition's content, so nothing
 // is ever built from strings of HTML.
+import { decodePercent } from "../../render/decode-percent.ts";
 
 const WIDE = "(min-width: 62rem)";
 const PANEL_CLASS = "inline-note";
@@ -10,7 +11,7 @@ const PANEL_CLASS = "inline-note";
 const noteCalls = () => [...document.querySelectorAll<HTMLAnchorElement>(".transcript a.note-call[href^='#note-']")];
 
 function noteOf(call: HTMLAnchorElement): HTMLElement | null {
-  return document.getElementById(decodeURIComponent(call.hash.slice(1)));
+  return document.getElementById(decodePercent(call.hash.slice(1)) ?? call.hash.slice(1));
 }
 
 function panelOf(call: HTMLAnchorElement): HTMLElement | null {
@@ -20,7 +21,7 @@ function panelOf(call: HTMLAnchorElement): HTMLElement | null {
 
 /** The passage a note is about, lit while its note is open. */
 function marksOf(call: HTMLAnchorElement): HTMLElement[] {
-  const noteId = decodeURIComponent(call.hash.slice("#note-".length));
+  const noteId = decodePercent(call.hash.slice("#note-".length)) ?? "";
   return [...document.querySelectorAll<HTMLElement>(`.transcript mark[data-notes~="${CSS.escape(noteId)}"]`)];
 }
 

@@ -2,10 +2,11 @@
 // the words a reader searched for are highlighted when they arrive from search, and on narrow screens notes open
 // under their lines.
 import { enableInlineNotes } from "./inline-notes.ts";
+import { decodePercent } from "../../render/decode-percent.ts";
 
 function highlightRange(): void {
   document.querySelectorAll(".line.in-range").forEach((line) => line.classList.remove("in-range", "range-start"));
-  const match = /^#L(\d+[a-z]?)-L(\d+[a-z]?)$/.exec(decodeURIComponent(location.hash));
+  const match = /^#L(\d+[a-z]?)-L(\d+[a-z]?)$/.exec(decodePercent(location.hash) ?? "");
   if (!match) return;
   const lines = [...document.querySelectorAll<HTMLElement>(".transcript .line[id]")];
   const from = lines.findIndex((line) => line.id === `L${match[1]}`);

@@ -17,9 +17,9 @@ import { toHtml } from "hast-util-to-html";
 import type { PartitionModel, SiteModel, ThreadPage } from "../site-model.ts";
 import { noteKindLabel } from "./parts.tsx";
 import { monthIndex, unitPager } from "./thread-page.tsx";
+import { pageIds } from "../page-ids.ts";
 
 /** Where a message's lines live on a conversation page: `#<message id>-L3`. */
-export const conversationLineId = (messageId: string, lineId: string) => `${messageId}-${lineId}`;
 
 function noteLink(model: SiteModel, rendered: RenderedMessage, note: RenderedNote): ElementContent {
   const { annotation, anchored } = note;
@@ -38,12 +38,12 @@ function bubble(model: PartitionModel, entry: ConversationEntry): ElementContent
   const { message, notes, lines } = rendered;
   const { people } = model.edition;
   const ownPage = model.urls.message(message.id);
-  const headingId = conversationLineId(message.id, "heading");
+  const headingId = pageIds.conversationHeading(message.id);
   const silence = noReply
-    ? [<p className="no-reply">{`No reply ${noReply.approximate ? "in about" : "in"} ${noReply.after}: ${personName(people, message.from)} writes again`}</p>]
+    ? [<p className="no-reply">{`No reply in ${noReply.after}: ${personName(people, message.from)} writes again`}</p>]
     : [];
   return (
-    <li className={`bubble-row side-${side}`} id={message.id}>
+    <li className={`bubble-row side-${side}`} id={pageIds.message(message.id)}>
       {silence}
       <article className={`bubble message-kind-${message.kind}`} aria-labelledby={headingId}>
         <header className="bubble-head">
@@ -83,7 +83,7 @@ function bubble(model: PartitionModel, entry: ConversationEntry): ElementContent
  * rebuild at 10,000 messages, so the result is kept between builds with the partition's rendered text.
  */
 function scopedTranscript(model: PartitionModel, rendered: RenderedMessage, ownPage: string): string {
-  const idPrefix = conversationLineId(rendered.message.id, "");
+  const idPrefix = pageIds.conversationScope(rendered.message.id);
   return model.memo(`conversation:${contentHash([rendered.html, idPrefix, ownPage])}`, () =>
     toHtml({ type: "root", children: scopeFragment(rendered.html, { idPrefix, ownPage }) }),
   );
@@ -118,8 +118,8 @@ export function conversationPage(model: PartitionModel, page: ThreadPage<Rendere
       </header>
       {pager}
       {days.map((day) => (
-        <section className="conversation-day" aria-labelledby={`on-${day.date}`}>
-          <h2 className="conversation-date" id={`on-${day.date}`}>
+        <section className="conversation-day" aria-labelledby={pageIds.day(day.date)}>
+          <h2 className="conversation-date" id={pageIds.day(day.date)}>
             {day.label}
           </h2>
           <ol className="conversation">{day.entries.map((entry) => bubble(model, entry))}</ol>

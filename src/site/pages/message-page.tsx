@@ -13,6 +13,7 @@ import type { PartitionModel, SiteModel } from "../site-model.ts";
 import { noteKindLabel, sourceList } from "./parts.tsx";
 import { citePanel } from "./cite-panel.tsx";
 import { messageHead } from "./reference-metadata.tsx";
+import { pageIds } from "../page-ids.ts";
 
 const noteLines = ({ anchored }: RenderedNote) => lineRangeLabel(anchored.firstLine, anchored.lastLine);
 
@@ -55,7 +56,7 @@ export function messagePage(model: PartitionModel, rendered: RenderedMessage): s
   const { previous, next } = model.neighbours(message.id);
   const unit = model.unitOf(message.id);
   const person = (id: string) => <a href={model.urls.person(id)}>{personName(people, id)}</a>;
-  const citeItem = model.citations.messageItem(message);
+  const citeItem = model.citations.messageItem(message, rendered.lines);
 
   const main = (
     <article className={`message message-kind-${message.kind}`}>
@@ -134,8 +135,8 @@ export function messagePage(model: PartitionModel, rendered: RenderedMessage): s
           <span />
         )}
         <span className="thread-nav-up">
-          <a href={`${model.threadUrl(unit)}#${message.id}`}>The whole thread</a>
-          <a href={`${model.conversationUrl(unit)}#${message.id}`}>In the conversation</a>
+          <a href={`${model.threadUrl(unit)}#${pageIds.message(message.id)}`}>The whole thread</a>
+          <a href={`${model.conversationUrl(unit)}#${pageIds.message(message.id)}`}>In the conversation</a>
         </span>
         {next ? (
           <a rel="next" href={model.urls.message(next.id)}>

@@ -6,6 +6,7 @@ import type { AnnotationKind } from "../../load/schema.ts";
 import type { MessageEntry } from "../../render/rendered.ts";
 import { formatSent, KIND_LABELS, personName } from "../format.ts";
 import type { SiteModel } from "../site-model.ts";
+import { pageIds } from "../page-ids.ts";
 
 export const NOTE_KIND_LABELS: Record<AnnotationKind, string> = {
   context: "Context",
@@ -36,7 +37,7 @@ export function threadEntry(model: SiteModel, rendered: MessageEntry): ElementCo
   const { message, notes, lines } = rendered;
   const { people } = model.edition;
   return (
-    <li className={`thread-entry message-kind-${message.kind}`} id={message.id}>
+    <li className={`thread-entry message-kind-${message.kind}`} id={pageIds.message(message.id)}>
       <p className="thread-entry-head">
         <span className="thread-entry-kind">{KIND_LABELS[message.kind]}</span>
         <time dateTime={message.sent}>{formatSent(message)}</time>

@@ -3,6 +3,7 @@
 import type { ElementContent } from "hast";
 import { renderPage } from "../layout.tsx";
 import type { EditionModel } from "../site-model.ts";
+import { pageIds } from "../page-ids.ts";
 
 export function peoplePage(model: EditionModel): string {
   const people = [...model.edition.people.values()];
@@ -14,7 +15,7 @@ export function peoplePage(model: EditionModel): string {
         {people.map((person) => {
           const counts = model.messagesByPerson.get(person.id) ?? { sent: 0, received: 0 };
           return (
-            <div className="person" id={person.id}>
+            <div className="person" id={pageIds.person(person.id)}>
               <dt>
                 {person.name}
                 {person.handle ? <span className="handle">{` ${person.handle}`}</span> : []}

@@ -70,9 +70,9 @@ export function messageHead(model: SiteModel, message: Message, item: CslItem): 
   const agent = (id: string) => ({ "@type": people.get(id)?.kind === "organization" ? "Organization" : "Person", name: personName(people, id) });
   const url = item.URL ?? "";
   const schemaType = SCHEMA_TYPES[message.kind];
-  // A time goes into schema.org only when the sources give it to the minute or hour; otherwise the date alone.
+  // A time goes into schema.org only when the sources give it to the second, minute or hour; otherwise the date alone.
   const date = isoDate(item);
-  const dated = message.precision === "minute" || message.precision === "hour" ? message.sent : date;
+  const dated = message.precision === "second" || message.precision === "minute" || message.precision === "hour" ? message.sent : date;
   return [
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />,
     <link rel="schema.DCTERMS" href="http://purl.org/dc/terms/" />,

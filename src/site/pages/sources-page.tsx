@@ -5,6 +5,7 @@ import type { ElementContent } from "hast";
 import { formatDate, formatSent, messageTitle } from "../format.ts";
 import { renderPage } from "../layout.tsx";
 import type { EditionModel } from "../site-model.ts";
+import { pageIds } from "../page-ids.ts";
 
 /** Past this many messages the matrix is too long to read; each source's own list below still says it all. */
 const MATRIX_LIMIT = 200;
@@ -112,8 +113,8 @@ export function sourcesPage(model: EditionModel): string {
       {list.map((source) => {
         const attested = model.messagesBySource.get(source.id) ?? [];
         return (
-          <section className="source" id={source.id} aria-labelledby={`${source.id}-title`}>
-            <h2 id={`${source.id}-title`}>{source.short}</h2>
+          <section className="source" aria-labelledby={pageIds.source(source.id)}>
+            <h2 id={pageIds.source(source.id)}>{source.short}</h2>
             <dl className="source-meta">
               <div>
                 <dt>Title</dt>

@@ -10,9 +10,10 @@
 import type { Element, ElementContent } from "hast";
 import { s } from "hastscript";
 import type { Message } from "../../load/model.ts";
-import { formatClock, formatDate, formatOffset, formatSent, KIND_LABELS, listNames, messageTitle, personName } from "../format.ts";
+import { clockIn, formatClock, formatDate, formatOffset, formatSent, KIND_LABELS, listNames, messageTitle, personName } from "../format.ts";
 import type { EditionModel } from "../site-model.ts";
 import { describeStep, LABEL_GAP, layoutTimeline, MARK_RADIUS, TIMELINE_FONTS, type Timeline, type TimelineLane } from "../timeline.ts";
+import { pageIds } from "../page-ids.ts";
 
 const LANE_CLASS: Record<TimelineLane["kind"], string> = {
   sender: "timeline-lane-sender",
@@ -81,7 +82,7 @@ function picture(model: EditionModel, timeline: Timeline): Element {
       const lane = lanes[bar.lane]!;
       const { message } = messages[bar.firstMessage]!;
       marksByLane[bar.lane]!.push(
-        s("a", { className: "timeline-mark", href: `${model.threadUrl(model.unitOf(message.id))}#${message.id}`, tabIndex: -1 }, [
+        s("a", { className: "timeline-mark", href: `${model.threadUrl(model.unitOf(message.id))}#${pageIds.message(message.id)}`, tabIndex: -1 }, [
           s("title", `${lane.name}: ${messageCount(bar.count)}, ${timeline.bins!.periods[bar.period]!.label}`),
           s("rect", { className: "timeline-mark-bar", x: bar.x, y: bar.y, width: bar.width, height: bar.height }),
         ]),
@@ -118,7 +119,7 @@ function caption(model: EditionModel, timeline: Timeline): string {
   const parts = [`${total.toLocaleString("en")} ${noun} ${span}.`];
   if (senders.length) parts.push(`${listNames(senders.map((lane) => `${lane.name} sent ${lane.count.toLocaleString("en")}`))}.`);
   if (posts) parts.push(`${posts.count.toLocaleString("en")} ${posts.count === 1 ? "was a public post or statement" : "were public posts or statements"}, drawn on a lane of their own.`);
-  if (timeline.gaps.length) parts.push(`Long silences: ${listNames(timeline.gaps.map((gap) => `${gap.length} ${between(messages[gap.before]!.message, messages[gap.after]!.message)}`))}.`);
+  if (timeline.gaps.length) parts.push(`Long silences: ${listNames(timeline.gaps.map((gap) => `${gap.length} ${between(messages[gap.before]!.message, messages[gap.after]!.message, timeline.zone)}`))}.`);
   if (timeline.bins)
     parts.push(`Each bar counts a lane’s messages over ${describeStep(timeline.bins.step)} and links to the thread page that holds them.`);
   else parts.push("Each mark links to its message; so does the table below.");
@@ -126,12 +127,20 @@ function caption(model: EditionModel, timeline: Timeline): string {
   return parts.join(" ");
 }
 
-/** "between December 16, 2016 and July 11, 2017", or the times of day when both fall on one day. */
-function between(before: Message, after: Message): string {
-  const { time: start } = before;
-  const { time: end } = after;
-  if (start.date === end.date && start.time && end.time) return `between ${formatClock(start.time)} and ${formatClock(end.time)} on ${formatDate(start)}`;
-  return `between ${formatDate(start)} and ${formatDate(end)}`;
+/**
+ * "between December 16, 2016 and July 11, 2017", or the times of day when both fall on one day, both told in the
+ * timeline's zone and naming it: messages written in different zones would otherwise read "3:09 a.m. and 3:08 a.m."
+ * for two hours apart.
+ */
+function between(before: Message, after: Message, zone: string | undefined): string {
+  const timed = (message: Message) => message.time.instant !== undefined && message.precision !== "approximate";
+  if (timed(before) && timed(after)) {
+    const start = clockIn(before.time.instant!, zone);
+    const end = clockIn(after.time.instant!, zone);
+    if (start.date.date === end.date.date)
+      return `between ${formatClock(start.time)} and ${formatClock(end.time)} on ${formatDate(start.date)} (${formatOffset(zone ?? "Z")})`;
+  }
+  return `between ${formatDate(before.time)} and ${formatDate(after.time)}`;
 }
 
 function messageTable(model: EditionModel): Element {
@@ -192,7 +201,7 @@ function binnedTable(model: EditionModel, timeline: Timeline): Element {
                 <td className="timeline-count">{n.toLocaleString("en")}</td>
               ))}
               <td>
-                <a href={`${model.threadUrl(unit)}#${id}`}>{model.paged ? model.unitLabel(unit) : "The thread"}</a>
+                <a href={`${model.threadUrl(unit)}#${pageIds.message(id)}`}>{model.paged ? model.unitLabel(unit) : "The thread"}</a>
               </td>
             </tr>
           );

@@ -1,13 +1,15 @@
 // Ids made from what an editor typed (a name, a quote, a file name): lowercase ASCII letters, digits and hyphens,
-// as src/load/schema.ts requires of every id, because ids become URLs and anchors.
+// as src/load/schema.ts requires of every id, because ids become URLs and anchors. Letters are transliterated by
+// the transliteration package (MIT), which knows the Latin letters that do not decompose into a base and a mark
+// (Ł, Ø, Þ, ß) and writes Greek, Cyrillic, Arabic, Hebrew and Japanese names in Latin letters; stripping marks
+// alone turned "Łukasz Żuk" into "ukasz-zuk" and a Greek name into nothing.
+import { transliterate } from "transliteration";
 
-/** "Ada Quill" → "ada-quill", "Élodie O’Brien" → "elodie-obrien"; empty when nothing usable is left. */
+/** "Ada Quill" → "ada-quill", "Łukasz Żuk" → "lukasz-zuk", "Élodie O’Brien" → "elodie-obrien"; empty when nothing usable is left. */
 export function slugify(text: string, maxLength = 60): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  return transliterate(text.normalize("NFC"))
     .toLowerCase()
-    .replace(/['’]/g, "")
+    .replace(/['’`]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, maxLength)
