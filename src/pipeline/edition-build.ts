@@ -481,8 +481,14 @@ export class EditionBuild {
     const plan = planBuild(checked.state, manifest, program, (file) => record.has(file), this.#keys, this.#options.shard);
     const timings = this.#timings;
 
-    const previousPages = Object.keys(manifest.pages);
     const previousBundles = Object.entries(manifest.bundles).map(([name, bundle]) => [name, bundle.folder] as const);
+    const prefix = new URL(checked.state.edition.meta.base_url).pathname;
+    const fileOfPage = (page: string) => `${page.slice(prefix.length)}${page.endsWith("/") ? "index.html" : ""}`;
+    await record.writing(
+      [...plan.pageKeys.keys()].map(fileOfPage).concat([...plan.exportFiles], [`assets/${PREVIEW_IMAGE}`, `${SHARED_BUNDLE_FOLDER}${HIGHLIGHTER}`]),
+      // A bundle is written in folders beside its own (jobs.ts), named after it.
+      plan.partitions.flatMap((job) => (job.payload.index ? [job.payload.index.bundleFolder.replace(/\/$/, "")] : [])).concat(plan.assets ? ["assets/"] : []),
+    );
 
     // Partitions' jobs on the workers; the edition's pages on this thread meanwhile, and its exports after them.
     const pageChecks: PageChecks[] = [];
@@ -543,10 +549,9 @@ export class EditionBuild {
     for (const name of Object.keys(manifest.slices)) if (!plan.bundleNames.has(name)) delete manifest.slices[name];
 
     record.wrote(written);
-    const prefix = new URL(checked.state.edition.meta.base_url).pathname;
     // What the site no longer has: pages it no longer makes, and the old files of every search bundle rebuilt or gone.
-    const fileOfPage = (page: string) => `${page.slice(prefix.length)}${page.endsWith("/") ? "index.html" : ""}`;
-    const stale = previousPages.filter((page) => !plan.pageKeys.has(page)).map(fileOfPage);
+    const pageFiles = new Set([...plan.pageKeys.keys()].map(fileOfPage));
+    const stale = [...record.files()].filter((file) => file.endsWith("index.html") && !pageFiles.has(file));
     for (const [name, folder] of previousBundles)
       if (!plan.bundleNames.has(name) || plan.partitions.some((job) => job.name === name && job.payload.index)) stale.push(...record.filesUnder(folder));
     if (plan.assets) stale.push(...record.filesUnder("assets/"));

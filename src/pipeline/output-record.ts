@@ -2,7 +2,7 @@
 // records the files it wrote (`<output>/.edition-files.json`, as Sphinx keeps `.buildinfo` beside its output);
 // the next one removes what it no longer writes, and refuses a folder that holds anything it did not write, so
 // that `--output docs` can never empty a folder of the repository.
-import { readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export const RECORD_FILE = ".edition-files.json";
@@ -12,6 +12,11 @@ interface Recorded {
   writer: "annotated-edition";
   /** Paths relative to the output folder, with `/` separators, sorted. */
   files: string[];
+  /**
+   * What a build under way is writing: files, and prefixes of paths (a search bundle's folder and the folders it is
+   * written in beside it). A build stopped half-way (an editor's Ctrl-C) leaves these, and they are ours.
+   */
+  pending?: { files: string[]; prefixes: string[] };
 }
 
 export class OutputFolderError extends Error {
@@ -62,6 +67,11 @@ export class OutputRecord {
       recorded = undefined;
     }
     const ours = new Set(recorded?.files ?? []);
+    const pending = recorded?.pending;
+    if (pending) {
+      const files = new Set(pending.files);
+      for (const file of present) if (files.has(file) || pending.prefixes.some((prefix) => file.startsWith(prefix))) ours.add(file);
+    }
     const foreign = present.filter((file) => file !== RECORD_FILE && !ours.has(file));
     if (foreign.length) {
       const shown = foreign.sort().slice(0, 5).map((file) => `  ${file}`).join("\n");
@@ -73,6 +83,25 @@ export class OutputRecord {
       );
     }
     return new OutputRecord(output, new Set(present.filter((file) => ours.has(file))));
+  }
+
+  /** Every file earlier builds wrote that is still there. */
+  files(): IterableIterator<string> {
+    return this.#previous.values();
+  }
+
+  /**
+   * Records what this build is about to write, before it writes, so that a build stopped half-way leaves nothing
+   * that the next build would take for someone else's (see Recorded.pending).
+   */
+  async writing(files: Iterable<string>, prefixes: Iterable<string>): Promise<void> {
+    await this.#save({ files: [...files], prefixes: [...prefixes] });
+  }
+
+  async #save(pending?: Recorded["pending"]): Promise<void> {
+    const files = [...new Set([...this.#previous, ...this.#written])].filter((file) => file !== RECORD_FILE).sort();
+    await mkdir(this.outputDir, { recursive: true });
+    await writeFile(path.join(this.outputDir, RECORD_FILE), `${JSON.stringify({ writer: "annotated-edition", files, ...(pending ? { pending } : {}) } satisfies Recorded)}\n`);
   }
 
   /** Whether an earlier build wrote this file (a path relative to the output folder). */
@@ -116,8 +145,7 @@ export class OutputRecord {
     for (const file of this.#written) this.#previous.add(file);
     this.#written.clear();
     this.#previous.delete(RECORD_FILE);
-    const files = [...this.#previous].sort();
-    await writeFile(path.join(this.outputDir, RECORD_FILE), `${JSON.stringify({ writer: "annotated-edition", files } satisfies Recorded)}\n`);
+    await this.#save();
     return removed;
   }
 }

@@ -62,10 +62,13 @@ function boundaryHash(key: string): number {
 }
 
 /**
- * Runs of thread pages of about `partitionSize` messages. A partition ends before a page whose key hashes to a
- * multiple of the divisor that gives that size on average, once it holds half the size; a page that would take it
- * past one and a half times the size begins the next one. The divisor is a power of two of the edition's size, so
- * that it changes only when the edition doubles. A size is a cost: each edit writes its partition's search bundle.
+ * Runs of thread pages of about `partitionSize` messages. Once a partition holds half the size, it ends before the
+ * next page whose key hashes to a multiple of the divisor that gives that size on average; a page that would take
+ * it past twice the size begins the next one. The divisor is a power of two of the edition's size, so that it
+ * changes only when the edition doubles. Where a boundary falls depends on the page after it, and on counts only
+ * through the half-size floor, so an edit that adds or removes a message moves a boundary only nearby, and the
+ * ones after it fall where they did (as in content-defined chunking with a minimum size, FastCDC's). A size is a
+ * cost both ways: an edit writes its partition's search bundle again, and a first search reads every bundle's list.
  */
 export function partitionUnits(units: readonly ThreadUnit[], partitionSize = DEFAULT_PARTITION_SIZE): Partition[] {
   const total = units.at(-1)?.end ?? 0;
@@ -81,7 +84,7 @@ export function partitionUnits(units: readonly ThreadUnit[], partitionSize = DEF
   for (const unit of units) {
     const size = current.length ? current.at(-1)!.end - current[0]!.start : 0;
     const withUnit = size + unit.end - unit.start;
-    if (current.length && ((size >= partitionSize / 2 && boundaryHash(unit.key) % divisor === 0) || withUnit > 1.5 * partitionSize)) close();
+    if (current.length && ((size >= partitionSize / 2 && boundaryHash(unit.key) % divisor === 0) || withUnit > 2 * partitionSize)) close();
     current.push(unit);
   }
   close();
