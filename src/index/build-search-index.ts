@@ -27,7 +27,6 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 }
 
 export interface SearchIndexOptions {
-  language?: string;
   /** Where the bundle goes, relative to the site (default pagefind/; a shard's own elsewhere, see site/shards.ts). */
   bundleFolder?: string;
 }
@@ -35,7 +34,9 @@ export interface SearchIndexOptions {
 export async function buildSearchIndex(siteDir: string, input: SearchIndexInput, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const outputPath = path.join(siteDir, options.bundleFolder ?? "pagefind");
   try {
-    const { index } = check("start", await pagefind.createIndex({ forceLanguage: options.language }));
+    // No forced language: each document says its own (<html lang>), and Pagefind indexes each language apart, with
+    // its word splitting and stemming.
+    const { index } = check("start", await pagefind.createIndex({}));
     if (!index) throw new SearchIndexError("start", ["no index was created"]);
     // Requests go to Pagefind's service concurrently, in batches, rather than one round trip at a time.
     const BATCH = 256;

@@ -1,5 +1,5 @@
 // Indexes a built site's edition for search: the documents the site stage derives from the rendered edition,
-// in the edition's language, into this build's bundle (its own, in a sharded build). `npm run build` and
+// each in its message's language, into this build's bundle (its own, in a sharded build). `npm run build` and
 // `npm start` both index this way.
 import type { SiteModel } from "../site/site-model.ts";
 import { searchDocuments } from "../site/search-documents.ts";
@@ -8,7 +8,6 @@ import { buildSearchIndex, type SearchIndexResult } from "./build-search-index.t
 
 export function indexSite(model: SiteModel, outputDir: string): Promise<SearchIndexResult> {
   return buildSearchIndex(outputDir, searchDocuments(model), {
-    language: model.edition.meta.language,
     bundleFolder: searchBundleFolder(model.shard?.index ?? 1),
   });
 }
