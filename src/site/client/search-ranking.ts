@@ -6,19 +6,12 @@
 export const SEARCH_RANKING = {
   metaWeights: {
     title: 0,
-    heading: 0,
-    target: 0,
-    targetUrl: 0,
-    type: 0,
-    kind: 0,
-    noteKind: 0,
-    date: 0,
-    from: 0,
-    to: 0,
+    date: 3,
   },
   // A little less term-frequency saturation than Pagefind's default (1.4): a short line that uses a word once is
   // the thing readers look for, more than a note that repeats it.
   termSaturation: 0.8,
+  pageLength: 0.2,
 };
 
 export interface ScoredSubResult {
