@@ -56,7 +56,13 @@ function start(): void {
         state = { ...state, filters: { ...state.filters, [group]: [...values] } };
         void run({ record: "push" });
       });
-      panel.update(lastCounts ?? totals, state.filters);
+      panel.update(totals, state.filters);
+      // The counts among the current results: the search before had none, the filters not being loaded yet.
+      if (state.term || hasFilters(state)) {
+        const response = await (await openEngine()).search(state.term || null, { filters: pagefindFilters(state) });
+        lastCounts = response.filters;
+        panel.update(lastCounts, state.filters);
+      }
     })());
 
   const announce = (text: string) => {
@@ -106,8 +112,10 @@ function start(): void {
     more.hidden = true;
     const what = `${count.toLocaleString("en")} result${count === 1 ? "" : "s"}`;
     announce(term ? `${what} for ${term}` : what);
-    lastCounts = response.filters;
-    panel?.update(response.filters, state.filters);
+    if (panel) {
+      lastCounts = response.filters;
+      panel.update(response.filters, state.filters);
+    }
     await drawMore(FIRST_RESULTS, !sort);
   };
 
