@@ -76,6 +76,14 @@ export function listNames(names: string[]): string {
 }
 
 /** "WikiLeaks to Donald Trump Jr.", or the message's own title. */
+/**
+ * The `lang` a message's words carry on a page, when the message declares a language other than the edition's
+ * (the page itself is in the edition's language).
+ */
+export function messageLang(message: Pick<Message, "language">, editionLanguage: string): string | undefined {
+  return message.language && message.language.toLowerCase() !== editionLanguage.toLowerCase() ? message.language : undefined;
+}
+
 export function messageTitle(message: Message, people: Map<string, Person>): string {
   if (message.title) return message.title;
   const from = personName(people, message.from);

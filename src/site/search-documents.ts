@@ -43,6 +43,14 @@ export function messageLanguage(model: SiteModel, language: string | undefined):
   return (language ?? model.edition.meta.language).toLowerCase();
 }
 
+/**
+ * Pagefind ends a paragraph, list item or table cell with a full stop when its text ends in a letter, so that
+ * excerpts read as sentences; the result cards show the lines from Pagefind's copy of the text, which must be the
+ * text as written. A space before the element's end tells Pagefind the text has ended.
+ */
+const BLOCK_END = /<\/(p|li|td|div|ul|article|section|h[1-6])>/g;
+const withoutAddedStops = (html: string) => html.replace(BLOCK_END, " </$1>");
+
 export function searchDocuments(model: SiteModel): SearchDocuments {
   const pages: SearchPage[] = [];
   for (const rendered of model.pageMessages) {
@@ -59,7 +67,7 @@ export function searchDocuments(model: SiteModel): SearchDocuments {
             note.annotation.title,
           ),
         },
-        [sanitised(withSearchAliases(note.html, language)) as ElementContent],
+        [sanitised(withoutAddedStops(withSearchAliases(note.html, language))) as ElementContent],
       ),
     );
     const tree: Root = {
@@ -70,7 +78,7 @@ export function searchDocuments(model: SiteModel): SearchDocuments {
           element("body", {}, [
             searchFieldsElement(messageSearchFields(model, message, notes)),
             element("section", { dataPagefindBody: "" }, [
-              element("div", { dataPagefindWeight: TRANSCRIPT_WEIGHT }, [sanitised(withSearchAliases(rendered.html, language)) as ElementContent]),
+              element("div", { dataPagefindWeight: TRANSCRIPT_WEIGHT }, [sanitised(withoutAddedStops(withSearchAliases(rendered.html, language))) as ElementContent]),
               ...(notesBody.length ? [element("div", { dataPagefindWeight: NOTE_WEIGHT }, notesBody)] : []),
             ]),
           ]),

@@ -26,6 +26,8 @@ async function openFilters(): Promise<void> {
 /** The dates of every result, in order, drawing them all with "Show more results". */
 async function allDates(): Promise<string[]> {
   const { page } = chromium;
+  const count = Number(/^(\d+)/.exec(await summary())![1]);
+  await eventually(() => results().count()).toBe(Math.min(count, 6));
   const more = page.locator("#search-more");
   while (await more.isVisible()) {
     const count = await results().count();

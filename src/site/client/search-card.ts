@@ -200,3 +200,37 @@ export function matchTier(data: ResultData, terms: readonly string[]): number {
   if (wanted.every((word) => inLines.has(word)) || wanted.every((word) => inDate.has(word))) return 2;
   return wanted.every((word) => inLines.has(word) || inNotes.has(word)) ? 1 : 0;
 }
+
+const wordSegmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * Whether a result matched a typed word, rather than only a word the typed one starts with. When no word of an
+ * index starts with a typed word, Pagefind takes the longest word that the typed one starts with ("one" for
+ * "onerror"), which is right for a stem but wrong for a short word. A message in another language than the
+ * edition's has an index of its own, a small one, where this happens often: such a result is kept only if a word it
+ * matched starts with a typed word, or shares most of its letters with one from the start (a stem's relatives:
+ * ντομάτες for ντομάτα).
+ */
+export function holdsTypedWords(data: ResultData, terms: readonly string[], language: string): boolean {
+  const page = new PageText(data);
+  const matched = [data.locations, ...data.sub_results.map((sub) => sub.locations)].flat();
+  if (!matched.length) return true;
+  let segmenter = wordSegmenters.get(language);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(language, { granularity: "word" });
+    } catch {
+      segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+    }
+    wordSegmenters.set(language, segmenter);
+  }
+  // Typed words as the index splits them: an unspaced phrase into its words.
+  const wanted = terms.flatMap((term) => [...segmenter.segment(term)].filter((part) => part.isWordLike || /\p{Extended_Pictographic}/u.test(part.segment)).map((part) => fold(part.segment)));
+  const words = page.at(matched).flatMap((word) => searchTerms(word)).map(fold);
+  const shared = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && a[n] === b[n]) n++;
+    return n;
+  };
+  return words.some((word) => wanted.some((term) => word.startsWith(term) || shared(word, term) >= 0.75 * Math.max(word.length, term.length)));
+}

@@ -4,7 +4,7 @@
 // loaded only when the reader opens them, or arrives with one in the URL.
 import { SEARCH_CONFIG_ID, type SearchConfig } from "../search-schema.ts";
 import { SearchEngine, type EngineResponse, type FilterCounts } from "./pagefind-engine.ts";
-import { matchTier, resultCard } from "./search-card.ts";
+import { holdsTypedWords, matchTier, resultCard } from "./search-card.ts";
 import { filterPanel, type FilterPanel } from "./search-filters.ts";
 import { hasFilters, pagefindFilters, stateFromUrl, urlForState, type SearchState, type Sort } from "./search-state.ts";
 import { searchTerms } from "./search-text.ts";
@@ -101,12 +101,22 @@ function start(): void {
     const sort = state.sort ? (state.sort.split(":")[1] as "asc" | "desc") : undefined;
     const response = await (await openEngine()).search(term || null, { filters: pagefindFilters(state), sort });
     if (id !== searchId) return;
+    // Results from the small indexes of messages in other languages are checked against the words typed
+    // (holdsTypedWords); Pagefind's counts of the filters still include any dropped.
+    const terms = searchTerms(term);
+    const others = term ? response.results.filter((result) => result.language !== config.language) : [];
+    if (others.length) {
+      const dropped = new Set<unknown>();
+      await Promise.all(others.map(async (result) => holdsTypedWords(await result.data(), terms, result.language) || dropped.add(result)));
+      if (id !== searchId) return;
+      response.results = response.results.filter((result) => !dropped.has(result));
+    }
     const count = response.results.length;
     const noteKinds = state.filters["Note kind"] ?? [];
     shown = {
       response,
       count: 0,
-      context: { terms: searchTerms(term), highlightParam: config.highlightParam, pageLanguage: config.language, resultLanguage: config.language, noteKinds },
+      context: { terms, highlightParam: config.highlightParam, pageLanguage: config.language, resultLanguage: config.language, noteKinds },
     };
     list.replaceChildren();
     more.hidden = true;

@@ -5,7 +5,7 @@
 // (site/search-documents.ts), which land on their anchors here.
 import type { ElementContent } from "hast";
 import type { RenderedMessage, RenderedNote } from "../../render/render-edition.ts";
-import { formatSent, KIND_LABELS, messageTitle, personName, PRECISION_LABELS } from "../format.ts";
+import { formatSent, KIND_LABELS, messageLang, messageTitle, personName, PRECISION_LABELS } from "../format.ts";
 import { sanitised } from "../html.ts";
 import { renderPage } from "../layout.tsx";
 import { lineRangeFragment, lineRangeLabel } from "../../anchor/line-labels.ts";
@@ -33,7 +33,9 @@ function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
         </span>
       </p>
       <blockquote className="note-quote">
-        <p dir="auto">{anchored.exact}</p>
+        <p dir="auto" lang={messageLang(model.rendered.notesById.get(annotation.id)?.message.message ?? {}, model.edition.meta.language)}>
+          {anchored.exact}
+        </p>
       </blockquote>
       <div className="note-body">{sanitised(note.html)}</div>
       <p className="note-sources">Sources: {sourceList(model, annotation.sources)}</p>
@@ -103,7 +105,7 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
       </header>
       {searchFieldsElement(messageDocumentFields(model, message))}
       <div className={notes.length ? "reading has-notes" : "reading"}>
-        <section className="transcript" aria-label="Transcript" data-pagefind-body="">
+        <section className="transcript" aria-label="Transcript" lang={messageLang(message, model.edition.meta.language)} data-pagefind-body="">
           <div data-pagefind-weight="3">{sanitised(rendered.html)}</div>
         </section>
         {notes.length ? (
