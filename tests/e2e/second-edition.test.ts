@@ -170,6 +170,23 @@ describe("reading and searching the second edition in Chromium, under its path p
     expect(outsidePrefix()).toEqual([]);
   });
 
+  it("sorts results in every language into the thread's date order, both ways", async () => {
+    const { page } = chromium;
+    const { model } = await createSiteModel(root);
+    const thread = model!.rendered.messages.map(({ message }) => `${PREFIX}messages/${message.id}/`);
+    // Every message's date says 2024: a result from each of the five languages' indexes.
+    const order = async (sort: string) => {
+      await page.goto(`${server.url}/search/?q=2024&sort=${sort}`);
+      await eventually(() => page.locator("#search-summary").innerText()).toBe("11 results for 2024");
+      await eventually(() => results().count()).toBe(6);
+      await page.locator("#search-more").click();
+      await eventually(() => results().count()).toBe(11);
+      return page.locator(`${RESULTS} .result-link`).evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    };
+    expect(await order("date:asc")).toEqual(thread);
+    expect(await order("date:desc")).toEqual([...thread].reverse());
+  });
+
   it("says which language a message is in, on its page, in the conversation and in the search results", async () => {
     const { page } = chromium;
     for (const [id, language] of [[KEIKO_JA, "ja"], [ELENI_EL, "el"], [MARYAM_AR, "ar"], [NOA_HE, "he"]] as const) {
