@@ -76,14 +76,16 @@ async function decompressed(bytes: Uint8Array): Promise<Uint8Array> {
  */
 export class PagePlaces {
   readonly #places = new Map<string, PagePlace>();
-  readonly #pending: Promise<void>[] = [];
+  /** Each metadata file as received, read only when a search is first sorted by date. */
+  readonly #received: Array<Promise<{ bundle: number; language: string; buffer: ArrayBuffer } | undefined>> = [];
+  #read: Promise<void> | undefined;
   readonly #bundles: readonly SearchBundle[];
 
   constructor(bundles: readonly SearchBundle[]) {
     this.#bundles = bundles;
   }
 
-  /** Wraps `fetch` so that each bundle's metadata is read as Pagefind receives it. */
+  /** Wraps `fetch` so that each bundle's metadata is kept as Pagefind receives it. */
   watch(target: { fetch: typeof fetch }): void {
     const original = target.fetch.bind(target);
     target.fetch = async (input, init) => {
@@ -93,22 +95,31 @@ export class PagePlaces {
       const bundle = match ? this.#bundles.findIndex((b) => new URL(b.path, location.href).pathname === match[1]) : -1;
       if (match && bundle >= 0 && response.ok) {
         const language = match[2]!;
-        this.#pending.push(
+        this.#received.push(
           response
             .clone()
             .arrayBuffer()
-            .then((buffer) => decompressed(new Uint8Array(buffer)))
-            .then((bytes) => readPageHashes(bytes).forEach((hash, page) => this.#places.set(hash, { bundle, language, page })))
-            .catch((error: unknown) => console.warn(`Search cannot sort bundle ${bundle + 1} by date: ${String(error)}`)),
+            .then((buffer) => ({ bundle, language, buffer }))
+            .catch(() => undefined),
         );
       }
       return response;
     };
   }
 
-  /** Waits for the metadata fetched so far to be read. */
-  async ready(): Promise<void> {
-    await Promise.all(this.#pending);
+  /** Reads the metadata received so far, once. */
+  ready(): Promise<void> {
+    return (this.#read ??= (async () => {
+      for (const received of await Promise.all(this.#received)) {
+        if (!received) continue;
+        const { bundle, language, buffer } = received;
+        try {
+          readPageHashes(await decompressed(new Uint8Array(buffer))).forEach((hash, page) => this.#places.set(hash, { bundle, language, page }));
+        } catch (error) {
+          console.warn(`Search cannot sort bundle ${bundle + 1} by date: ${String(error)}`);
+        }
+      }
+    })());
   }
 
   /** The page's position among its bundle's messages, in reading order. */
