@@ -30,11 +30,12 @@ function start(): void {
   const config = JSON.parse(configElement.textContent ?? "{}") as SearchConfig;
   const form = input.form;
 
-  let engine: Promise<SearchEngine> | undefined;
+  let engine: Promise<SearchEngine | undefined> | undefined;
   const openEngine = () =>
     (engine ??= SearchEngine.open(config).catch((error: unknown) => {
+      console.warn(`Search could not start: ${String(error)}`);
       summary.textContent = "Search could not start here: its index did not load. Every message is listed in the thread.";
-      throw error;
+      return undefined;
     }));
 
   let state: SearchState = stateFromUrl(new URL(location.href));
@@ -48,7 +49,9 @@ function start(): void {
   const loadFilters = () =>
     (filtersLoading ??= (async () => {
       filterGroups.textContent = "Loading the filters…";
-      const totals = await (await openEngine()).filters();
+      const opened = await openEngine();
+      if (!opened) return;
+      const totals = await opened.filters();
       panel = filterPanel(filterGroups, totals, config.language, (group, value, checked) => {
         const values = new Set(state.filters[group] ?? []);
         if (checked) values.add(value);
@@ -59,7 +62,7 @@ function start(): void {
       panel.update(totals, state.filters);
       // The counts among the current results: the search before had none, the filters not being loaded yet.
       if (state.term || hasFilters(state)) {
-        const response = await (await openEngine()).search(state.term || null, { filters: pagefindFilters(state) });
+        const response = await opened.search(state.term || null, { filters: pagefindFilters(state) });
         lastCounts = response.filters;
         panel.update(lastCounts, state.filters);
       }
@@ -99,7 +102,9 @@ function start(): void {
       return;
     }
     const sort = state.sort ? (state.sort.split(":")[1] as "asc" | "desc") : undefined;
-    const response = await (await openEngine()).search(term || null, { filters: pagefindFilters(state), sort });
+    const opened = await openEngine();
+    if (!opened || id !== searchId) return;
+    const response = await opened.search(term || null, { filters: pagefindFilters(state), sort });
     if (id !== searchId) return;
     // Results from the small indexes of messages in other languages are checked against the words typed
     // (holdsTypedWords); Pagefind's counts of the filters still include any dropped.
@@ -182,8 +187,19 @@ function start(): void {
     void run();
   });
 
-  // ↓ from the box goes to the first result; ↓ and ↑ walk the results' links; ↑ from the first goes back to the box.
+  // ↓ from the box goes to the first result, and so does ↓ when nothing has the focus, as on arriving from the
+  // header's search box (the page does not take the focus itself: on a phone that would open the keyboard over the
+  // results); ↓ and ↑ walk the results' links; ↑ from the first goes back to the box.
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>("a[href]")];
+  document.addEventListener("keydown", (event) => {
+    const active = document.activeElement;
+    if (event.key !== "ArrowDown" || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (active && active !== document.body && active !== document.documentElement && active.id !== "main") return;
+    const first = links()[0];
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+  });
   input.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowDown" || event.altKey || event.ctrlKey || event.metaKey) return;
     const first = links()[0];
@@ -202,13 +218,11 @@ function start(): void {
     else if (event.key === "ArrowUp") input.focus();
   });
 
-  // Arriving with a search (a shared link, a bookmark, the header's search box on another page) runs it, with the
-  // focus in the box, so that ↓ and Enter work at once; arriving without one starts Pagefind for the first words.
+  // Arriving with a search (a shared link, a bookmark, the header's search box on another page) runs it; arriving
+  // without one starts Pagefind for the first words.
   showState();
-  if (state.term || hasFilters(state)) {
-    input.focus({ preventScroll: true });
-    void run();
-  } else void openEngine();
+  if (state.term || hasFilters(state)) void run();
+  else void openEngine();
 }
 
 start();
