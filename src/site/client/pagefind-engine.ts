@@ -123,6 +123,12 @@ export class SearchEngine {
         const realm = realmOf(language, config.language);
         realms.set(realm, [...(realms.get(realm) ?? []), { bundle, language }]);
       }
+    // Each module instance loads the WebAssembly of its first index: the main one's must carry the edition's
+    // stemmer, the others their language's.
+    for (const [realm, indexes] of realms) {
+      const own = (language: string) => primarySubtag(language) === (realm || primarySubtag(config.language));
+      realms.set(realm, [...indexes.filter(({ language }) => own(language)), ...indexes.filter(({ language }) => !own(language))]);
+    }
     const script = `${config.bundles[0]!.path}pagefind.js`;
     const options = { baseUrl: "/", ranking: SEARCH_RANKING, excerptLength: 30 };
     const instances = await Promise.all(
