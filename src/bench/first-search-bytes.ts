@@ -86,10 +86,10 @@ function totals(responses: readonly ServedResponse[]): ByteTotals {
 const isPagefind = (r: ServedResponse) => r.path.startsWith("/pagefind/");
 
 /** A search result's link to a line, in our search page's results. */
-export const LINE_RESULT_LINK = 'pagefind-results a[href*="#L"]';
+export const LINE_RESULT_LINK = '#search-result-list a[href*="#L"]';
 /** A result's link in Pagefind's Default UI, as on the baseline's search page (its pages have no line anchors). */
 export const DEFAULT_UI_RESULT_LINK = "#search a.pagefind-ui__result-link";
-const SUMMARY = ":is(#search .pagefind-ui__message, pagefind-summary)";
+const SUMMARY = ":is(#search .pagefind-ui__message, #search-summary)";
 
 /** Waits until no response has been sent for `quietMs`, for anything the results page loads after showing them. */
 async function networkQuiet(responses: readonly ServedResponse[], quietMs = 1000): Promise<void> {

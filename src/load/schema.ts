@@ -45,6 +45,8 @@ export const messageSchema = z
     completeness: z.enum(COMPLETENESS),
     sources: z.array(sourceRefSchema).min(1, { error: "at least one source that attests the message" }),
     title: nonEmptyText.optional(),
+    /** The language the message is written in (BCP 47, such as ja or pt-BR), when not the edition's. */
+    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/, { error: "a language tag such as ja, el or pt-BR" }).optional(),
     in_reply_to: idSchema.optional(),
     url: webAddress("the message's web address").nullable().optional(),
     /** Lines inserted after publication: the label of the published line each follows (see anchor/line-labels). */

@@ -725,7 +725,11 @@ const bundleFolder = (partitions: readonly Partition[], partition: Partition) =>
 /** The site paths of the partitions' bundles, in reading order: the first is the primary, merged with the others. */
 function searchBundles(partitions: readonly Partition[], prefix: string): SiteModelData["bundles"] {
   const folders = partitions.length ? partitions.map((partition) => bundleFolder(partitions, partition)) : ["pagefind/"];
-  return { primary: `${prefix}${folders[0]}`, merge: folders.slice(1).map((folder) => `${prefix}${folder}`) };
+  return {
+    primary: `${prefix}${folders[0]}`,
+    merge: folders.slice(1).map((folder) => `${prefix}${folder}`),
+    ranges: partitions.length ? partitions.map((partition): [number, number] => [partition.start, partition.end]) : [[0, 0]],
+  };
 }
 
 /** Works out, from each page's key, what this build writes. */

@@ -175,10 +175,8 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
         const target = path.join(payload.outputDir, payload.index.bundleFolder);
         const writing = `${target.replace(/[\\/]$/, "")}.writing-${process.pid}-${payload.store.version}`;
         await rm(writing, { recursive: true, force: true });
-        const { pageCount } = await buildSearchIndex(payload.outputDir, searchDocuments(model), {
-          language: payload.index.language,
-          bundleFolder: path.relative(payload.outputDir, writing),
-        });
+        // Each document says its language (<html lang>): Pagefind indexes each language apart.
+        const { pageCount } = await buildSearchIndex(payload.outputDir, searchDocuments(model), { bundleFolder: path.relative(payload.outputDir, writing) });
         const replaced = `${target.replace(/[\\/]$/, "")}.replaced-${process.pid}-${payload.store.version}`;
         await rename(target, replaced).catch((error: NodeJS.ErrnoException) => {
           if (error.code !== "ENOENT") throw error;

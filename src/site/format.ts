@@ -82,6 +82,14 @@ export const PUBLIC_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>(["pub
 
 export { KIND_LABELS, listNames, messageTitle, personName } from "../load/wording.ts";
 
+/**
+ * The `lang` a message's words carry on a page, when the message declares a language other than the edition's
+ * (the page itself is in the edition's language).
+ */
+export function messageLang(message: Pick<Message, "language">, editionLanguage: string): string | undefined {
+  return message.language && message.language.toLowerCase() !== editionLanguage.toLowerCase() ? message.language : undefined;
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -21,6 +21,8 @@ export interface PageOptions {
   path?: string;
   /** What a share card calls the page: a message is an article, the rest of the site a website. */
   shareType?: "website" | "article";
+  /** The header's search box; the search page has its own, and one box is enough. */
+  siteSearch?: boolean;
 }
 
 /** The page's canonical address and Open Graph / Twitter card tags, with the edition's share picture if it has one. */
@@ -119,20 +121,24 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
                 ))}
               </ul>
             </nav>
-            <form className="site-search" role="search" action={urls.search()} method="get">
-              <label htmlFor="site-search-input" className="visually-hidden">
-                Search the edition
-              </label>
-              <input
-                id="site-search-input"
-                type="search"
-                name="q"
-                placeholder="Search the edition"
-                autocomplete="off"
-                aria-keyshortcuts="/"
-              />
-              <button type="submit">Search</button>
-            </form>
+            {options.siteSearch === false ? (
+              []
+            ) : (
+              <form className="site-search" role="search" action={urls.search()} method="get">
+                <label htmlFor="site-search-input" className="visually-hidden">
+                  Search the edition
+                </label>
+                <input
+                  id="site-search-input"
+                  type="search"
+                  name="q"
+                  placeholder="Search the edition"
+                  autocomplete="off"
+                  aria-keyshortcuts="/"
+                />
+                <button type="submit">Search</button>
+              </form>
+            )}
           </div>
         </header>
         <main id="main" tabIndex={-1}>

@@ -1,14 +1,21 @@
-// What the site gives the search index: for each message, the part of its page that is searched (its transcript,
-// with the metadata, filters and sort key of the page) as a small HTML document; for each note, the same for the
-// note's text, at the note's anchor on its message's page, weighted below transcripts. Built from the rendered
-// edition, so that indexing neither reads the written pages back nor parses their navigation.
+// What the site gives the search index: one small HTML document per message, built from the rendered edition (so
+// that indexing neither reads the written pages back nor parses their navigation). The document holds the message's
+// transcript, whose lines are sub-results (rehypeLineAnchors gives each an id and a data-pagefind-title), then its
+// notes, each a sub-result at its anchor on the message's page (an element with an id and a data-pagefind-title),
+// weighted below the transcript; and, hidden, the metadata and filters of the result card.
+//
+// Notes are sub-results rather than documents of their own because every document costs the first search about 7
+// bytes of Pagefind's metadata whatever it holds: at 10,000 messages and 20,000 notes, notes of their own made it
+// 259 kB against 95 kB. The document is in the message's language (`language:` in its front matter, or the
+// edition's), so that Pagefind indexes it with that language's word splitting and stemming.
 import type { ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
-import { lineRangeFragment, lineRangeLabel } from "../anchor/line-labels.ts";
-import { messageTitle } from "./format.ts";
+import { lineRangeLabel } from "../anchor/line-labels.ts";
 import { sanitised } from "./html.ts";
 import { noteKindLabel } from "./pages/parts.tsx";
-import { FILTERS, messageDocumentFields, NOTE_KIND_FILTER_VALUE, searchFieldsElement, type SearchFields } from "./pages/search-fields.tsx";
+import { messageSearchFields, searchFieldsElement } from "./pages/search-fields.tsx";
+import { withSearchAliases } from "./search-aliases.ts";
+import { NOTE_ANCHOR_PREFIX, noteSubResultTitle } from "./search-schema.ts";
 import type { PartitionModel } from "./site-model.ts";
 
 export interface SearchPage {
@@ -22,73 +29,63 @@ export interface SearchDocuments {
 
 /** Transcript lines outrank notes that merely mention the same words: the record comes first. */
 export const TRANSCRIPT_WEIGHT = "3";
-export const NOTE_WEIGHT = "0.5";
+export const NOTE_WEIGHT = "0.25";
 
-/** A minimal page for the index: the fields outside the indexed body, and the weighted body. */
-function documentOf(language: string, fields: SearchFields, body: ElementContent, weight: string): string {
-  const tree: Root = {
-    type: "root",
-    children: [
-      { type: "doctype" },
-      {
-        type: "element",
-        tagName: "html",
-        properties: { lang: language },
-        children: [
-          {
-            type: "element",
-            tagName: "body",
-            properties: {},
-            children: [
-              searchFieldsElement(fields),
-              {
-                type: "element",
-                tagName: "section",
-                properties: { dataPagefindBody: "" },
-                children: [{ type: "element", tagName: "div", properties: { dataPagefindWeight: weight }, children: [body] }],
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  };
-  return toHtml(tree, { allowDangerousHtml: true });
+const element = (tagName: string, properties: Record<string, string>, children: ElementContent[]): ElementContent => ({
+  type: "element",
+  tagName,
+  properties,
+  children,
+});
+
+/** The language a message's document is indexed in, as Pagefind names its index (lower case). */
+export function messageLanguage(model: Pick<PartitionModel, "edition">, language: string | undefined): string {
+  return (language ?? model.edition.meta.language).toLowerCase();
 }
 
+/**
+ * Pagefind ends a paragraph, list item or table cell with a full stop when its text ends in a letter, so that
+ * excerpts read as sentences; the result cards show the lines from Pagefind's copy of the text, which must be the
+ * text as written. A space before the element's end tells Pagefind the text has ended.
+ */
+const BLOCK_END = /<\/(p|li|td|div|ul|article|section|h[1-6])>/g;
+const withoutAddedStops = (html: string) => html.replace(BLOCK_END, " </$1>");
+
 export function searchDocuments(model: PartitionModel): SearchDocuments {
-  const { people, meta } = model.edition;
   const pages: SearchPage[] = [];
   for (const rendered of model.pageMessages) {
-    const { message } = rendered;
-    const title = messageTitle(message, people);
-    const fields = messageDocumentFields(model, message);
-    pages.push({ url: model.urls.message(message.id), content: documentOf(meta.language, fields, sanitised(rendered.html) as ElementContent, TRANSCRIPT_WEIGHT) });
-
-    for (const note of rendered.notes) {
-      const { annotation, anchored } = note;
-      const lines = lineRangeLabel(anchored.firstLine, anchored.lastLine);
-      const noteMeta = {
-        // A note's heading is shown, not searched (see SEARCH_RANKING): it is `heading`, not `title`.
-        heading: annotation.title ?? `${noteKindLabel(annotation.kind)}: note on ${title}, ${lines}`,
-        type: "note",
-        kind: NOTE_KIND_FILTER_VALUE,
-        noteKind: noteKindLabel(annotation.kind),
-        target: `${title}, ${lines}`,
-        targetUrl: `${model.urls.message(message.id)}#${lineRangeFragment(anchored.firstLine, anchored.lastLine)}`,
-        date: fields.meta.date!,
-      };
-      // A note shares its message's fields, but is of its own kind and sorts just after the message.
-      const noteFields: SearchFields = {
-        meta: noteMeta,
-        filters: { ...fields.filters, [FILTERS.kind]: [NOTE_KIND_FILTER_VALUE], [FILTERS.noteKind]: [noteKindLabel(annotation.kind)] },
-        sort: { ...fields.sort, date: String(Number(fields.sort.date) + anchored.number) },
-      };
-      pages.push({
-        url: model.urls.note(annotation.id, message.id),
-        content: documentOf(meta.language, noteFields, sanitised(note.html) as ElementContent, NOTE_WEIGHT),
-      });
-    }
+    const { message, notes } = rendered;
+    const language = messageLanguage(model, message.language);
+    const notesBody = notes.map((note) =>
+      element(
+        "section",
+        {
+          id: `${NOTE_ANCHOR_PREFIX}${note.annotation.id}`,
+          dataPagefindTitle: noteSubResultTitle(
+            noteKindLabel(note.annotation.kind),
+            lineRangeLabel(note.anchored.firstLine, note.anchored.lastLine),
+            note.annotation.title,
+          ),
+        },
+        [sanitised(withoutAddedStops(withSearchAliases(note.html, language))) as ElementContent],
+      ),
+    );
+    const tree: Root = {
+      type: "root",
+      children: [
+        { type: "doctype" },
+        element("html", { lang: language }, [
+          element("body", {}, [
+            searchFieldsElement(messageSearchFields(model, message, notes)),
+            element("section", { dataPagefindBody: "" }, [
+              element("div", { dataPagefindWeight: TRANSCRIPT_WEIGHT }, [sanitised(withoutAddedStops(withSearchAliases(rendered.html, language))) as ElementContent]),
+              ...(notesBody.length ? [element("div", { dataPagefindWeight: NOTE_WEIGHT }, notesBody)] : []),
+            ]),
+          ]),
+        ]),
+      ],
+    };
+    pages.push({ url: model.urls.message(message.id), content: toHtml(tree, { allowDangerousHtml: true }) });
   }
   return { pages };
 }

@@ -37,8 +37,11 @@ export interface SiteModelData {
   /** Every page of the thread, in order. */
   units: ThreadUnit[];
   totals: { messages: number; notes: number };
-  /** The Pagefind bundles a search covers, as site paths, in reading order (see pipeline/partitions.ts). */
-  bundles: { primary: string; merge: string[] };
+  /**
+   * The Pagefind bundles a search covers, as site paths, in reading order (see pipeline/partitions.ts), with the
+   * range of the thread's messages each indexes.
+   */
+  bundles: { primary: string; merge: string[]; ranges: Array<[start: number, end: number]> };
 }
 
 /** Remembers what a page computed from content (a citation, a transcript's conversation version) between builds. */
@@ -95,7 +98,7 @@ export class SiteModel {
   }
 
   /** The Pagefind bundles a search covers: the first partition's, merged with the others' (in reading order). */
-  searchBundles(): { primary: string; merge: string[] } {
+  searchBundles(): SiteModelData["bundles"] {
     return this.#bundles;
   }
 }

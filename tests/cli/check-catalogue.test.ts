@@ -38,6 +38,11 @@ describe("the check catalogue", () => {
     expect(await reportFor({ [ADA]: await edited(ADA, "platform: Letter\n", "") })).toContain(`${ADA}:2:1  error  Missing required field "platform": expected text  [missing-field]`);
   });
 
+  it("a message's language that is not a language tag", async () => {
+    const report = await reportFor({ [BEN]: await edited(BEN, "completeness: excerpt\n", "completeness: excerpt\nlanguage: Japanese\n") });
+    expect(report).toMatch(/content\/1901-04-02-ben\.md:10:11  error  [^\n]*"language"[^\n]*such as ja[^\n]*"Japanese"[^\n]*  \[invalid-field\]/);
+  });
+
   it("an unknown field, with a did-you-mean suggestion", async () => {
         const report = await reportFor({ [ADA]: await edited(ADA, "completeness:", "completness:") });
     expect(report).toContain(`${ADA}:9:1  error  Unknown field "completness"  [unknown-field]\n    hint: Did you mean "completeness"?`);

@@ -83,7 +83,7 @@ describe("the README's walk-through, from a fresh clone", () => {
       expect(await page.locator("h1").first().innerText()).toBe("The Harbour Letters");
       await page.getByRole("searchbox", { name: "Search the edition" }).fill("wicks");
       await page.keyboard.press("Enter");
-      const line = page.locator("pagefind-results a.result-line-link").first();
+      const line = page.locator("#search-result-list a.result-line-link").first();
       await line.waitFor();
       await line.click();
       await page.waitForURL(/\/messages\/1901-04-01-ada\/\?pagefind-highlight=wicks#L2$/);

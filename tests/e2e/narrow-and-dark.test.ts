@@ -24,7 +24,7 @@ async function openPage(options: BrowserContextOptions, url: string): Promise<Pa
   const context = await chromium.browser.newContext(options);
   const page = await context.newPage();
   await page.goto(`${chromium.server.url}${url}`);
-  if (url.startsWith("/search/")) await eventually(() => page.locator("pagefind-results .result").count()).toBeGreaterThan(0);
+  if (url.startsWith("/search/")) await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(0);
   return page;
 }
 

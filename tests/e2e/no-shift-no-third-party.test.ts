@@ -30,7 +30,7 @@ describe("loading a page", () => {
             }).observe({ type: "layout-shift", buffered: true });
           });
           await page.goto(`${session.server.url}${url}`);
-          if (url.startsWith("/search/")) await page.locator("pagefind-results a.result-line-link").first().waitFor();
+          if (url.startsWith("/search/")) await page.locator("#search-result-list a.result-line-link").first().waitFor();
           await page.waitForLoadState("networkidle");
           const shift = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
           expect(requested.filter((r) => !r.startsWith(session.server.url)), `${url} at ${viewport.width} px`).toEqual([]);

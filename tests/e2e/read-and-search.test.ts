@@ -37,7 +37,7 @@ describe("reading and searching in Chromium", () => {
     await page.getByRole("searchbox", { name: "Search the edition" }).fill("spring tides");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/search\/\?q=spring\+tides/);
-    const firstLineResult = page.locator("pagefind-results a.result-line-link").first();
+    const firstLineResult = page.locator("#search-result-list a.result-line-link").first();
     await firstLineResult.waitFor();
     expect(await firstLineResult.getAttribute("href")).toBe("/messages/1901-04-01-ada/?pagefind-highlight=spring&pagefind-highlight=tides#L2");
     await firstLineResult.click();

@@ -174,7 +174,7 @@ async function inspect(page: Page): Promise<string[]> {
     }
     for (const tag of ["iframe", "object", "embed", "base", "form", "input", "select", "textarea", "video", "math", "svg", "details", "marquee"])
       for (const element of document.querySelectorAll(`main ${tag}`))
-        if (!element.closest("pagefind-input, pagefind-filter-pane, .search-bar, .cite-tool") && !isOurs(element)) found.push(`a <${tag}> element in the page`);
+        if (!element.closest(".search-form, .search-filters, .cite-tool") && !isOurs(element)) found.push(`a <${tag}> element in the page`);
     return found;
   });
 }
@@ -214,17 +214,18 @@ describe("hostile content in Chromium", () => {
       await dialog.dismiss();
     });
     await page.goto(`${server.url}/search/?q=hostile`);
-    await eventually(() => page.locator("pagefind-results .result").count()).toBeGreaterThan(2);
+    await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(2);
     // Mallory is a sender and a recipient: two filters carry the hostile name.
+    await page.locator("#search-filters summary").click();
     await eventually(() => page.getByRole("checkbox", { name: /^Mallory/ }).count()).toBe(2);
     await page.getByRole("checkbox", { name: /^Mallory/ }).first().check();
-    await eventually(() => page.locator("pagefind-results .result").count()).toBeGreaterThan(0);
-    await page.locator("pagefind-input input").fill("script img onerror svg");
+    await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(0);
+    await page.locator("#search-input").fill("script img onerror svg");
     await page.waitForTimeout(1000);
     expect(dialogs).toEqual([]);
     expect(await inspect(page)).toEqual([]);
     // The payloads are there, as text: nothing was dropped to make the page safe.
-    expect(await page.locator("pagefind-results").innerText()).toContain("onerror");
+    expect(await page.locator("#search-result-list").innerText()).toContain("onerror");
     await context.close();
   }, 120_000);
 });

@@ -1,7 +1,51 @@
-// Queries a built Pagefind index from Node, through the same pagefind.js a browser loads, served over HTTP.
+// Searching a built site: through its search page in Chromium, as a reader does (what the page does with Pagefind's
+// results is part of what is tested), and from Node against the same Pagefind index, for the index's own shape.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
 import { orderSubResults, SEARCH_RANKING } from "../../src/site/client/search-ranking.ts";
+import { eventually } from "./browser.ts";
+
+/** A result card on the search page: its message link, and its line and note links in the order shown. */
+export interface ResultCard {
+  kind: string;
+  title: string;
+  href: string;
+  links: Array<{ kind: "line" | "note"; href: string; text: string }>;
+}
+
+export const RESULTS = "#search-result-list > li.result";
+
+/** The cards the search page shows once its summary says how many results there are. */
+export async function readCards(page: Page): Promise<ResultCard[]> {
+  return page.locator(RESULTS).evaluateAll((cards) =>
+    cards.map((card) => ({
+      kind: card.querySelector(".result-kind-label")?.textContent ?? "",
+      title: card.querySelector(".result-link")?.textContent ?? "",
+      href: card.querySelector(".result-link")?.getAttribute("href") ?? "",
+      links: [...card.querySelectorAll<HTMLAnchorElement>("a.result-line-link, a.result-note-link")].map((link) => ({
+        kind: link.classList.contains("result-note-link") ? ("note" as const) : ("line" as const),
+        href: link.getAttribute("href") ?? "",
+        text: (link.querySelector(".result-line-text, .result-excerpt") as HTMLElement | null)?.innerText ?? "",
+      })),
+    })),
+  );
+}
+
+/** Opens the search page at `siteUrl` with `query` in the URL (as a shared link would) and reads its results. */
+export async function searchThroughPage(page: Page, siteUrl: string, query: string): Promise<{ summary: string; cards: ResultCard[] }> {
+  await page.goto(`${siteUrl}/search/?q=${encodeURIComponent(query)}`);
+  await eventually(() => page.locator("#search-summary").innerText()).toMatch(/\bresults?\b/);
+  const summary = await page.locator("#search-summary").innerText();
+  if (!/^No results|^0 results/.test(summary)) await page.locator(RESULTS).first().waitFor();
+  return { summary, cards: await readCards(page) };
+}
+
+/** A link's page and anchor, without the words it carries for highlighting. */
+export function target(href: string): string {
+  const url = new URL(href, "http://site.invalid");
+  return `${url.pathname}${url.hash}`;
+}
 
 export interface SubResult {
   title: string;
@@ -32,13 +76,13 @@ interface PagefindModule {
   destroy?(): Promise<void>;
 }
 
-/** Loads the site's Pagefind bundle; `baseUrl` is where the site is served, so that pagefind.js can fetch its index. */
-export async function loadPagefind(siteDir: string, baseUrl: string): Promise<PagefindModule> {
-  const moduleUrl = pathToFileURL(path.join(siteDir, "pagefind", "pagefind.js")).href;
+/** Loads the site's Pagefind bundle in Node; `baseUrl` is where the site is served, so that pagefind.js can fetch its index. */
+export async function loadPagefind(siteDir: string, baseUrl: string, bundle = "pagefind"): Promise<PagefindModule> {
+  const moduleUrl = pathToFileURL(path.join(siteDir, bundle, "pagefind.js")).href;
   // A query string gives each site its own module instance, since pagefind.js keeps its state in the module.
   const pagefind = (await import(`${moduleUrl}?site=${encodeURIComponent(siteDir)}`)) as PagefindModule;
-  // The same ranking as the search page, so that tests see what readers see.
-  await pagefind.options({ basePath: `${baseUrl}/pagefind/`, baseUrl: "/", ranking: SEARCH_RANKING });
+  // The same ranking as the search page.
+  await pagefind.options({ basePath: `${baseUrl}/${bundle}/`, baseUrl: "/", ranking: SEARCH_RANKING });
   await pagefind.init();
   return pagefind;
 }

@@ -42,7 +42,7 @@ describe("quality gates", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}${url}`);
-    if (url.startsWith("/search/")) await eventually(() => page.locator("pagefind-results .result").count()).toBeGreaterThan(0);
+    if (url.startsWith("/search/")) await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(0);
     const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await context.close();

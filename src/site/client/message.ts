@@ -1,6 +1,7 @@
 // Message pages: a range target such as #L2-L4 is highlighted on arrival (single lines use CSS :target alone),
 // the words a reader searched for are highlighted when they arrive from search, and on narrow screens notes open
 // under their lines.
+import { highlightSearchedWords } from "./highlight-words.ts";
 import { enableInlineNotes } from "./inline-notes.ts";
 import { decodePercent } from "../../render/decode-percent.ts";
 
@@ -17,17 +18,7 @@ function highlightRange(): void {
   lines[from]!.scrollIntoView({ block: "center" });
 }
 
-async function highlightSearchTerms(): Promise<void> {
-  if (!new URLSearchParams(location.search).has("pagefind-highlight")) return;
-  const bundle = new URL("../pagefind/pagefind-highlight.js", import.meta.url).href;
-  const { default: PagefindHighlight } = (await import(/* @vite-ignore */ bundle)) as {
-    default: new (options: Record<string, unknown>) => unknown;
-  };
-  // Our stylesheet styles the marks: Pagefind's own inline <style> would be refused by the page's CSP.
-  new PagefindHighlight({ highlightParam: "pagefind-highlight", addStyles: false });
-}
-
 highlightRange();
 window.addEventListener("hashchange", highlightRange);
-void highlightSearchTerms();
+highlightSearchedWords(".transcript, .notes");
 enableInlineNotes();

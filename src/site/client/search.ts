@@ -1,220 +1,228 @@
-// The search page, on Pagefind's Component UI: our result template (a line of a message with who, to whom, when
-// and the line number; or a note with the message it annotates), sorting by date, and the query, filters and
-// sort kept in the URL so that a search can be shared, bookmarked, and walked with back and forward.
-import { orderSubResults, SEARCH_RANKING } from "./search-ranking.ts";
+// The search page: the box, the sort, the filters and the results, on our Pagefind client (pagefind-engine.ts).
+// The query, filters and sort live in the URL, so that a search can be shared, bookmarked, and walked with back and
+// forward; the number of results is announced; ↓ moves from the box into the results and through them. Filters are
+// loaded only when the reader opens them, or arrives with one in the URL.
+import { SEARCH_CONFIG_ID, type SearchConfig } from "../search-schema.ts";
+import { SearchEngine, type EngineResponse, type FilterCounts } from "./pagefind-engine.ts";
+import { holdsTypedWords, matchTier, resultCard } from "./search-card.ts";
+import { filterPanel, type FilterPanel } from "./search-filters.ts";
+import { hasFilters, pagefindFilters, stateFromUrl, urlForState, type SearchState, type Sort } from "./search-state.ts";
+import { searchTerms } from "./search-text.ts";
 
-interface SubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  weighted_locations?: Array<{ balanced_score: number }>;
-}
+/** Results drawn at first (about a screen's worth: each one's text is a download), and at each "Show more". */
+const FIRST_RESULTS = 6;
+const MORE_RESULTS = 12;
+const DEBOUNCE_MS = 150;
+const DEFAULT_SUMMARY = "Type a few words you remember: a phrase, a name, a link.";
 
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  sub_results: SubResult[];
-}
-
-interface Instance {
-  searchTerm: string;
-  searchFilters: Record<string, string[]>;
-  searchSort: Record<string, string>;
-  on(event: "search", callback: (term: string, filters: Record<string, string[]>) => void): void;
-  on(event: "results", callback: (results: { results: unknown[] }) => void): void;
-  triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
-}
-
-declare global {
-  interface Window {
-    PagefindComponents?: {
-      getInstanceManager(): { getInstance(name?: string): Instance };
-      configureInstance(name: string, options: Record<string, unknown>): Instance;
-    };
-  }
-}
-
-/** Filter names on the page (as indexed) and in the URL. */
-const FILTER_PARAMS: Record<string, string> = {
-  Kind: "kind",
-  Sender: "sender",
-  Recipient: "recipient",
-  Year: "year",
-  Month: "month",
-  "Note kind": "note-kind",
-};
-const SORTS = new Set(["date:asc", "date:desc"]);
-
-interface SearchState {
-  term: string;
-  filters: Record<string, string[]>;
-  sort: string;
-}
-
-function stateFromUrl(url: URL): SearchState {
-  const params = url.searchParams;
-  const filters: Record<string, string[]> = {};
-  for (const [filter, param] of Object.entries(FILTER_PARAMS)) {
-    const values = params.getAll(param).filter(Boolean);
-    if (values.length) filters[filter] = values;
-  }
-  const sort = params.get("sort") ?? "";
-  return { term: params.get("q") ?? "", filters, sort: SORTS.has(sort) ? sort : "" };
-}
-
-function urlForState(state: SearchState): string {
-  const params = new URLSearchParams();
-  if (state.term) params.set("q", state.term);
-  for (const [filter, param] of Object.entries(FILTER_PARAMS))
-    for (const value of state.filters[filter] ?? []) params.append(param, value);
-  if (state.sort) params.set("sort", state.sort);
-  const query = params.toString();
-  return `${location.pathname}${query ? `?${query}` : ""}`;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/**
- * Pagefind's excerpts are HTML with <mark> around the matched words. The text came from the edition's
- * content, which is untrusted: keep only the text and the marks, parsed in an inert document.
- */
-function excerptNodes(excerpt: string): Node[] {
-  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, "text/html").body;
-  const nodes: Node[] = [];
-  for (const child of parsed.childNodes) {
-    if (child.nodeType === Node.ELEMENT_NODE && (child as Element).tagName === "MARK") nodes.push(element("mark", "", child.textContent ?? ""));
-    else nodes.push(document.createTextNode(child.textContent ?? ""));
-  }
-  return nodes;
-}
-
-function renderResult(data: ResultData): HTMLElement {
-  const { meta } = data;
-  const isNote = meta.type === "note";
-  const item = element("li", `result ${isNote ? "result-note" : "result-message"}`);
-  const card = element("article", "result-card");
-  item.append(card);
-
-  const kind = element("p", "result-kind");
-  kind.append(element("span", "result-kind-label", isNote ? `Editorial note · ${meta.noteKind ?? ""}` : meta.kind ?? "Message"));
-  if (meta.date) kind.append(element("span", "result-date", meta.date));
-  card.append(kind);
-
-  const heading = element("h3", "result-title");
-  const link = element("a", "result-link", (isNote ? meta.heading : meta.title) ?? data.url);
-  link.href = data.url;
-  heading.append(link);
-  card.append(heading);
-
-  if (isNote) {
-    if (meta.target) {
-      const on = element("p", "result-target", "On ");
-      const target = element("a", "", meta.target);
-      target.href = meta.targetUrl ?? data.url;
-      on.append(target);
-      card.append(on);
-    }
-    const excerpt = element("p", "result-excerpt");
-    // Each excerpt takes its own writing direction, as the lines do on the page (render/rehype-line-direction.ts).
-    excerpt.dir = "auto";
-    excerpt.append(...excerptNodes(data.excerpt));
-    card.append(excerpt);
-    return item;
-  }
-
-  const who = element("p", "result-who", [meta.from, meta.to].filter(Boolean).join(" → "));
-  card.append(who);
-  const lines = orderSubResults(data.sub_results.filter((sub) => sub.url.includes("#L"))).slice(0, 5);
-  const list = element("ol", "result-lines");
-  for (const sub of lines.length ? lines : data.sub_results.slice(0, 1)) {
-    const line = element("li", "result-line");
-    const anchor = element("a", "result-line-link");
-    anchor.href = sub.url;
-    anchor.append(element("span", "result-line-number", sub.title));
-    const text = element("span", "result-line-text");
-    text.dir = "auto";
-    text.append(...excerptNodes(sub.excerpt));
-    anchor.append(text);
-    line.append(anchor);
-    list.append(line);
-  }
-  card.append(list);
-  return item;
-}
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 
 function start(): void {
-  const components = window.PagefindComponents;
-  if (!components) return;
-  // A sharded edition has one bundle per shard: the others are merged into the first, so one search spans them.
-  // Each merged bundle is searched by its own Pagefind instance, which takes none of the first one's options.
-  const config = document.querySelector("pagefind-config");
-  const merge = config?.getAttribute("data-merge-bundles")?.split(" ").filter(Boolean) ?? [];
-  const highlightParam = config?.getAttribute("highlight-param") ?? undefined;
-  const instance = components.configureInstance("default", {
-    ranking: SEARCH_RANKING,
-    // baseUrl "/" as on <pagefind-config>: the indexed URLs already carry the site's path prefix.
-    mergeIndex: merge.map((bundlePath) => ({ bundlePath, baseUrl: "/", ranking: SEARCH_RANKING, highlightParam })),
-  });
-  const results = document.querySelector<HTMLElement & { resultTemplate?: (data: ResultData) => HTMLElement }>("pagefind-results");
-  if (results) results.resultTemplate = renderResult;
+  const configElement = byId(SEARCH_CONFIG_ID);
+  const input = byId<HTMLInputElement>("search-input");
+  const sortSelect = byId<HTMLSelectElement>("search-sort");
+  const list = byId<HTMLOListElement>("search-result-list");
+  const summary = byId("search-summary");
+  const more = byId<HTMLButtonElement>("search-more");
+  const filtersBox = byId<HTMLDetailsElement>("search-filters");
+  const filterGroups = byId("search-filter-groups");
+  if (!configElement || !input || !sortSelect || !list || !summary || !more || !filtersBox || !filterGroups) return;
+  const config = JSON.parse(configElement.textContent ?? "{}") as SearchConfig;
+  const form = input.form;
 
-  const sortSelect = document.querySelector<HTMLSelectElement>("#search-sort");
-  let applying = false;
-  let lastPush = 0;
+  let engine: Promise<SearchEngine | undefined> | undefined;
+  const openEngine = () =>
+    (engine ??= SearchEngine.open(config).catch((error: unknown) => {
+      console.warn(`Search could not start: ${String(error)}`);
+      summary.textContent = "Search could not start here: its index did not load. Every message is listed in the thread.";
+      return undefined;
+    }));
 
-  const apply = (state: SearchState) => {
-    applying = true;
-    instance.searchSort = state.sort ? { [state.sort.split(":")[0]!]: state.sort.split(":")[1]! } : {};
-    if (sortSelect) sortSelect.value = state.sort;
-    instance.triggerSearchWithFilters(state.term, state.filters);
-    const input = document.querySelector<HTMLInputElement>("pagefind-input input");
-    if (input && input.value !== state.term) input.value = state.term;
-    applying = false;
+  let state: SearchState = stateFromUrl(new URL(location.href));
+  let searchId = 0;
+  let shown: { response: EngineResponse; count: number; context: Parameters<typeof resultCard>[1] } | undefined;
+
+  // Filters: the panel is drawn once they are loaded, and its counts follow each search.
+  let panel: FilterPanel | undefined;
+  let filtersLoading: Promise<void> | undefined;
+  let lastCounts: FilterCounts | undefined;
+  const loadFilters = () =>
+    (filtersLoading ??= (async () => {
+      filterGroups.textContent = "Loading the filters…";
+      const opened = await openEngine();
+      if (!opened) return;
+      const totals = await opened.filters();
+      panel = filterPanel(filterGroups, totals, config.language, (group, value, checked) => {
+        const values = new Set(state.filters[group] ?? []);
+        if (checked) values.add(value);
+        else values.delete(value);
+        state = { ...state, filters: { ...state.filters, [group]: [...values] } };
+        void run({ record: "push" });
+      });
+      panel.update(totals, state.filters);
+      // The counts among the current results: the search before had none, the filters not being loaded yet.
+      if (state.term || hasFilters(state)) {
+        const response = await opened.search(state.term || null, { filters: pagefindFilters(state) });
+        lastCounts = response.filters;
+        panel.update(lastCounts, state.filters);
+      }
+    })());
+
+  const announce = (text: string) => {
+    summary.textContent = text;
   };
 
-  const current = (): SearchState => ({
-    term: instance.searchTerm ?? "",
-    filters: Object.fromEntries(Object.entries(instance.searchFilters ?? {}).filter(([, values]) => values.length)),
-    sort: sortSelect?.value ?? "",
-  });
+  const drawMore = async (batch: number, reorder = false): Promise<void> => {
+    if (!shown) return;
+    const current = shown;
+    const slice = current.response.results.slice(current.count, current.count + batch);
+    current.count += slice.length;
+    const loaded = (await Promise.all(slice.map((result) => result.data()))).map((data, i) => ({ data, language: slice[i]!.language }));
+    if (shown !== current) return;
+    // The first results, best match first: words as typed in a transcript before their relatives and before notes
+    // (matchTier), then Pagefind's score.
+    if (reorder) {
+      const tiers = new Map(loaded.map((result) => [result, matchTier(result.data, current.context.terms)]));
+      loaded.sort((a, b) => tiers.get(b)! - tiers.get(a)!);
+    }
+    list.append(...loaded.map(({ data, language }) => resultCard(data, { ...current.context, resultLanguage: language })));
+    more.hidden = current.count >= current.response.results.length;
+    more.textContent = `Show more results (${current.response.results.length - current.count} more)`;
+  };
 
-  // Typing replaces the current history entry; a pause, a filter or a new sort makes a new one, so that back
-  // steps through searches rather than keystrokes.
-  const record = (forceNewEntry: boolean) => {
-    if (applying) return;
-    const url = urlForState(current());
+  const run = async (options: { record?: "push" | "replace" } = {}): Promise<void> => {
+    const id = ++searchId;
+    if (options.record) record(options.record);
+    const { term } = state;
+    if (!term && !hasFilters(state)) {
+      shown = undefined;
+      list.replaceChildren();
+      more.hidden = true;
+      announce(DEFAULT_SUMMARY);
+      return;
+    }
+    const sort = state.sort ? (state.sort.split(":")[1] as "asc" | "desc") : undefined;
+    const opened = await openEngine();
+    if (!opened || id !== searchId) return;
+    const response = await opened.search(term || null, { filters: pagefindFilters(state), sort });
+    if (id !== searchId) return;
+    // Results from the small indexes of messages in other languages are checked against the words typed
+    // (holdsTypedWords); Pagefind's counts of the filters still include any dropped.
+    const terms = searchTerms(term);
+    const others = term ? response.results.filter((result) => result.language !== config.language) : [];
+    if (others.length) {
+      const dropped = new Set<unknown>();
+      await Promise.all(others.map(async (result) => holdsTypedWords(await result.data(), terms, result.language) || dropped.add(result)));
+      if (id !== searchId) return;
+      response.results = response.results.filter((result) => !dropped.has(result));
+    }
+    const count = response.results.length;
+    const noteKinds = state.filters["Note kind"] ?? [];
+    shown = {
+      response,
+      count: 0,
+      context: { terms, highlightParam: config.highlightParam, pageLanguage: config.language, resultLanguage: config.language, noteKinds },
+    };
+    list.replaceChildren();
+    more.hidden = true;
+    const what = `${count.toLocaleString("en")} result${count === 1 ? "" : "s"}`;
+    announce(term ? `${what} for ${term}` : what);
+    if (panel) {
+      lastCounts = response.filters;
+      panel.update(response.filters, state.filters);
+    }
+    await drawMore(FIRST_RESULTS, !sort);
+  };
+
+  // Typing replaces the current history entry; a pause, a filter or a new sort makes a new one, so that back steps
+  // through searches rather than keystrokes.
+  let lastPush = 0;
+  const record = (kind: "push" | "replace"): void => {
+    const url = urlForState(state, location.pathname);
     if (url === `${location.pathname}${location.search}`) return;
     const now = Date.now();
-    if (forceNewEntry || now - lastPush > 1500) history.pushState(null, "", url);
+    if (kind === "push" || now - lastPush > 1500) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
     lastPush = now;
   };
 
-  let previousFilters = "";
-  instance.on("search", (_term, filters) => {
-    const filtersNow = JSON.stringify(filters ?? {});
-    record(filtersNow !== previousFilters);
-    previousFilters = filtersNow;
-  });
-  sortSelect?.addEventListener("change", () => {
-    const state = current();
-    instance.searchSort = state.sort ? { [state.sort.split(":")[0]!]: state.sort.split(":")[1]! } : {};
-    instance.triggerSearchWithFilters(state.term, state.filters);
-    record(true);
-  });
-  window.addEventListener("popstate", () => apply(stateFromUrl(new URL(location.href))));
+  const showState = (): void => {
+    if (input.value.trim() !== state.term) input.value = state.term;
+    sortSelect.value = state.sort;
+    if (hasFilters(state)) {
+      filtersBox.open = true;
+      void loadFilters();
+    }
+    panel?.update(lastCounts ?? {}, state.filters);
+  };
 
-  // Arriving with a search in the URL (shared link, bookmark, the header's search box) runs it; arriving without
-  // one leaves the box to the reader, who may already be typing.
-  const initial = stateFromUrl(new URL(location.href));
-  previousFilters = JSON.stringify(initial.filters);
-  if (initial.term || initial.sort || Object.keys(initial.filters).length) apply(initial);
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener("input", () => {
+    clearTimeout(debounce);
+    const term = input.value.trim();
+    debounce = setTimeout(() => {
+      if (term === state.term) return;
+      state = { ...state, term };
+      void run({ record: "replace" });
+    }, DEBOUNCE_MS);
+  });
+  form?.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(debounce);
+    state = { ...state, term: input.value.trim() };
+    void run({ record: "push" });
+  });
+  sortSelect.addEventListener("change", () => {
+    state = { ...state, sort: sortSelect.value as Sort };
+    void run({ record: "push" });
+  });
+  more.addEventListener("click", () => void drawMore(MORE_RESULTS));
+  filtersBox.hidden = false;
+  filtersBox.addEventListener("toggle", () => {
+    if (filtersBox.open) void loadFilters();
+  });
+  window.addEventListener("popstate", () => {
+    state = stateFromUrl(new URL(location.href));
+    showState();
+    void run();
+  });
+
+  // ↓ from the box goes to the first result, and so does ↓ when nothing has the focus, as on arriving from the
+  // header's search box (the page does not take the focus itself: on a phone that would open the keyboard over the
+  // results); ↓ and ↑ walk the results' links; ↑ from the first goes back to the box.
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>("a[href]")];
+  document.addEventListener("keydown", (event) => {
+    const active = document.activeElement;
+    if (event.key !== "ArrowDown" || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (active && active !== document.body && active !== document.documentElement && active.id !== "main") return;
+    const first = links()[0];
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" || event.altKey || event.ctrlKey || event.metaKey) return;
+    const first = links()[0];
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+  });
+  list.addEventListener("keydown", (event) => {
+    if ((event.key !== "ArrowDown" && event.key !== "ArrowUp") || event.altKey || event.ctrlKey || event.metaKey) return;
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    event.preventDefault();
+    const next = event.key === "ArrowDown" ? all[at + 1] : all[at - 1];
+    if (next) next.focus();
+    else if (event.key === "ArrowUp") input.focus();
+  });
+
+  // Arriving with a search (a shared link, a bookmark, the header's search box on another page) runs it; arriving
+  // without one starts Pagefind for the first words.
+  showState();
+  if (state.term || hasFilters(state)) void run();
+  else void openEngine();
 }
 
 start();

@@ -8,7 +8,7 @@ document.addEventListener("keydown", (event) => {
   const target = event.target as HTMLElement | null;
   if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
   const input =
-    document.querySelector<HTMLInputElement>("pagefind-input input") ?? document.querySelector<HTMLInputElement>("#site-search-input");
+    document.querySelector<HTMLInputElement>("#search-input") ?? document.querySelector<HTMLInputElement>("#site-search-input");
   if (!input) return;
   event.preventDefault();
   input.focus();

@@ -8,7 +8,7 @@ import type { ElementContent } from "hast";
 import type { RenderedMessage, RenderedNote } from "../../render/rendered.ts";
 import { lineRangeLabel } from "../../anchor/line-labels.ts";
 import { conversationEntries, type ConversationEntry } from "../conversation.ts";
-import { formatSent, KIND_LABELS, messageTitle, personName } from "../format.ts";
+import { formatSent, KIND_LABELS, messageLang, messageTitle, personName } from "../format.ts";
 import { renderPage } from "../layout.tsx";
 import { scopeFragment } from "../scope-fragment.ts";
 import { sanitised } from "../html.ts";
@@ -57,7 +57,12 @@ function bubble(model: PartitionModel, entry: ConversationEntry): ElementContent
             {message.completeness === "excerpt" ? " · excerpt" : ""}
           </p>
         </header>
-        <div className="transcript bubble-transcript" aria-label={`Transcript, ${lines.length} line${lines.length === 1 ? "" : "s"}`} role="group">
+        <div
+          className="transcript bubble-transcript"
+          aria-label={`Transcript, ${lines.length} line${lines.length === 1 ? "" : "s"}`}
+          role="group"
+          lang={messageLang(rendered.message, model.edition.meta.language)}
+        >
           {sanitised(scopedTranscript(model, rendered, ownPage))}
         </div>
         <footer className="bubble-foot">

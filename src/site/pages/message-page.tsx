@@ -5,7 +5,7 @@
 // (site/search-documents.ts), which land on their anchors here.
 import type { ElementContent } from "hast";
 import type { RenderedMessage, RenderedNote } from "../../render/rendered.ts";
-import { formatSent, KIND_LABELS, messageTitle, personName, PRECISION_LABELS } from "../format.ts";
+import { formatSent, KIND_LABELS, messageLang, messageTitle, personName, PRECISION_LABELS } from "../format.ts";
 import { sanitised } from "../html.ts";
 import { renderPage } from "../layout.tsx";
 import { lineRangeFragment, lineRangeLabel } from "../../anchor/line-labels.ts";
@@ -17,7 +17,7 @@ import { pageIds } from "../page-ids.ts";
 
 const noteLines = ({ anchored }: RenderedNote) => lineRangeLabel(anchored.firstLine, anchored.lastLine);
 
-function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
+function noteItem(model: SiteModel, message: RenderedMessage["message"], note: RenderedNote): ElementContent {
   const { annotation, anchored } = note;
   return (
     <li className={`note note-kind-${annotation.kind}`} id={`note-${annotation.id}`} value={anchored.number}>
@@ -33,7 +33,9 @@ function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
         </span>
       </p>
       <blockquote className="note-quote">
-        <p dir="auto">{anchored.exact}</p>
+        <p dir="auto" lang={messageLang(message, model.edition.meta.language)}>
+          {anchored.exact}
+        </p>
       </blockquote>
       <div className="note-body">{sanitised(note.html)}</div>
       <p className="note-sources">Sources: {sourceList(model, annotation.sources)}</p>
@@ -103,13 +105,13 @@ export function messagePage(model: PartitionModel, rendered: RenderedMessage): s
         </dl>
       </header>
       <div className={notes.length ? "reading has-notes" : "reading"}>
-        <section className="transcript" aria-label="Transcript" data-pagefind-body="">
+        <section className="transcript" aria-label="Transcript" lang={messageLang(message, model.edition.meta.language)} data-pagefind-body="">
           <div data-pagefind-weight="3">{sanitised(rendered.html)}</div>
         </section>
         {notes.length ? (
           <aside className="notes" aria-labelledby="notes-heading" data-pagefind-ignore="all">
             <h2 id="notes-heading">Notes</h2>
-            <ol>{notes.map((note) => noteItem(model, note))}</ol>
+            <ol>{notes.map((note) => noteItem(model, message, note))}</ol>
           </aside>
         ) : (
           []

@@ -4,7 +4,7 @@ import type { ElementContent } from "hast";
 import type { SourceCitation } from "../../load/model.ts";
 import type { AnnotationKind } from "../../load/schema.ts";
 import type { MessageEntry } from "../../render/rendered.ts";
-import { formatSent, KIND_LABELS, personName } from "../format.ts";
+import { formatSent, KIND_LABELS, messageLang, personName } from "../format.ts";
 import type { SiteModel } from "../site-model.ts";
 import { pageIds } from "../page-ids.ts";
 
@@ -48,7 +48,9 @@ export function threadEntry(model: SiteModel, rendered: MessageEntry): ElementCo
           {message.to.length ? [" to ", message.to.map((id) => personName(people, id)).join(", ")] : []}
         </a>
       </p>
-      <p className="thread-entry-first-line">{lines[0]?.text ?? ""}</p>
+      <p className="thread-entry-first-line" lang={messageLang(message, model.edition.meta.language)}>
+        {lines[0]?.text ?? ""}
+      </p>
       <p className="thread-entry-extra">
         {`${lines.length} line${lines.length === 1 ? "" : "s"}`}
         {notes.length ? ` · ${notes.length} note${notes.length === 1 ? "" : "s"}` : ""}

@@ -1,14 +1,23 @@
 /** @jsxRuntime automatic @jsxImportSource hastscript */
-// The search page. Search runs in the browser on the Pagefind index, with Pagefind's Component UI and our own
-// result template (src/site/client/search.ts). Without JavaScript the page says so and points to the full
-// thread, so that nothing is out of reach.
+// The search page. Search runs in the browser on the edition's Pagefind bundles, through our own client
+// (src/site/client/search.ts) on Pagefind's JS API: the page holds the search box, the sort, the filters (loaded
+// when they are opened), the results and the live summary, and names the bundles in a JSON element. Without
+// JavaScript the page says so and points to the full thread, so that nothing is out of reach.
 import type { ElementContent } from "hast";
 import { renderPage } from "../layout.tsx";
-import type { SiteModel } from "../site-model.ts";
+import { searchBundles } from "../search-bundles.ts";
+import { HIGHLIGHT_PARAM, SEARCH_CONFIG_ID, type SearchConfig } from "../search-schema.ts";
+import type { EditionModel } from "../site-model.ts";
 
-export function searchPage(model: SiteModel): string {
-  const bundles = model.searchBundles();
-  const pagefind = bundles.primary;
+/** JSON for a <script> element: "<" is escaped, so that no text in it can end the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+
+export function searchPage(model: EditionModel): string {
+  const config: SearchConfig = {
+    bundles: searchBundles(model),
+    language: model.edition.meta.language.toLowerCase(),
+    highlightParam: HIGHLIGHT_PARAM,
+  };
   const main = (
     <div className="search-page">
       <h1>Search</h1>
@@ -19,21 +28,20 @@ export function searchPage(model: SiteModel): string {
           its message.
         </p>
       </noscript>
-      <p className="search-help" id="search-help">
-        Search the transcripts and the editorial notes. Press <kbd>/</kbd> to search from any page, <kbd>↓</kbd> to
-        move into the results, and <kbd>Enter</kbd> to open one.
-      </p>
-      {/* The index holds each page's whole path, path prefix included (site/urls.ts): base-url "/" stops Pagefind
-          from putting its bundle's parent folder, the prefix, in front of it a second time. */}
-      <pagefind-config
-        bundle-path={pagefind}
-        base-url="/"
-        highlight-param="pagefind-highlight"
-        lang={model.edition.meta.language}
-        data-merge-bundles={bundles.merge.length ? bundles.merge.join(" ") : undefined}
-      />
-      <div className="search-bar">
-        <pagefind-input placeholder="Search messages, posts and notes" debounce="150" />
+      <form className="search-form" role="search" action={model.urls.search()} method="get">
+        <div className="search-box">
+          <label htmlFor="search-input">Search the transcripts and the notes</label>
+          <input
+            id="search-input"
+            type="search"
+            name="q"
+            autocomplete="off"
+            spellcheck="false"
+            enterkeyhint="search"
+            aria-keyshortcuts="/"
+            aria-describedby="search-help"
+          />
+        </div>
         <div className="search-sort">
           <label htmlFor="search-sort">Sort</label>
           <select id="search-sort" name="sort">
@@ -42,20 +50,34 @@ export function searchPage(model: SiteModel): string {
             <option value="date:desc">Newest first</option>
           </select>
         </div>
-      </div>
+      </form>
+      <p className="search-help" id="search-help">
+        Type a phrase, a name or a link. Press <kbd>/</kbd> to search from any page, <kbd>↓</kbd> to move into the
+        results, and <kbd>Enter</kbd> to open one.
+      </p>
       <div className="search-layout">
+        <details className="search-filters" id="search-filters" hidden="">
+          <summary>Filters</summary>
+          <div className="search-filter-groups" id="search-filter-groups" />
+        </details>
         <section className="search-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">
             Results
           </h2>
-          <pagefind-summary default-message="Type a few words you remember: a phrase, a name, a link." />
-          <pagefind-results max-sub-results="5" />
-        </section>
-        <section className="search-filters" aria-labelledby="filters-heading">
-          <h2 id="filters-heading">Filters</h2>
-          <pagefind-filter-pane expanded="" />
+          <p className="search-summary" id="search-summary" role="status" aria-live="polite">
+            Type a few words you remember: a phrase, a name, a link.
+          </p>
+          <ol className="search-result-list" id="search-result-list" />
+          <p className="search-more-line">
+            <button type="button" className="search-more" id="search-more" hidden="">
+              Show more results
+            </button>
+          </p>
         </section>
       </div>
+      <script type="application/json" id={SEARCH_CONFIG_ID}>
+        {scriptJson(config)}
+      </script>
     </div>
   ) as ElementContent;
   return renderPage(model, {
@@ -64,10 +86,7 @@ export function searchPage(model: SiteModel): string {
     current: "search",
     main,
     bodyClass: "page-search",
-    head: [
-      <link rel="stylesheet" href={`${pagefind}pagefind-component-ui.css`} />,
-      <script src={`${pagefind}pagefind-component-ui.js`} defer="" />,
-    ] as ElementContent[],
+    siteSearch: false,
     scripts: ["search.js"],
   });
 }
