@@ -2,6 +2,7 @@
 // The page shell every page shares: head with metadata and a strict Content-Security-Policy, site header with
 // navigation and a search box, and a footer with the edition's licence and version.
 import type { Element, ElementContent, RootContent } from "hast";
+import { editorAnchor } from "../cite/exports.ts";
 import { documentToString } from "./html.ts";
 import type { SiteModel } from "./site-model.ts";
 
@@ -140,7 +141,13 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
         </main>
         <footer className="site-footer" data-pagefind-ignore="all">
           <p>
-            {meta.title}, version {meta.version}. Edited by {meta.editors.map((e) => e.name).join(", ")}.{" "}
+            {meta.title}, version {meta.version}. Edited by{" "}
+            {/* Each editor's name carries the id that the Web Annotation export names them by (cite/exports.ts). */}
+            {meta.editors.flatMap((editor, i) => [
+              ...(i ? [", "] : []),
+              <span id={editorAnchor(editor.name)}>{editor.name}</span>,
+            ])}
+            .{" "}
             {meta.license_url ? <a href={meta.license_url}>{meta.license}</a> : meta.license}.
           </p>
         </footer>

@@ -56,7 +56,7 @@ function editionJsonLd(model: SiteModel) {
     name: edition.title,
     url: edition.base_url,
     version: edition.version,
-    editor: edition.editors.map((editor) => ({ "@type": "Person", name: editor.name })),
+    editor: edition.editors.map((editor) => ({ "@type": editor.kind === "organization" ? "Organization" : "Person", name: editor.name })),
     ...(edition.publisher ? { publisher: { "@type": "Organization", name: edition.publisher } } : {}),
     ...(edition.license_url ? { license: edition.license_url } : {}),
     inLanguage: edition.language,
