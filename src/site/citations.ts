@@ -39,6 +39,7 @@ export class EditionCitations {
     return messageItem(message, {
       edition: this.#edition.meta,
       people: this.#edition.people,
+      sources: this.#edition.sources,
       pageUrl: this.#urls.absolute(this.#urls.message(message.id)),
     });
   }

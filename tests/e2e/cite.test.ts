@@ -23,8 +23,8 @@ describe("citing in Chromium", () => {
 
     await page.getByRole("button", { name: "Copy citation" }).click();
     await eventually(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-      "WikiLeaks, Twitter direct message to Donald Trump Jr., September 20, 2016, lines 2–4, in WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017, " +
-        `ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, accessed ${today}, https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4.`,
+      "WikiLeaks, Twitter direct message to Donald Trump Jr., September 20, 2016, in WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017, " +
+        `ed. The Annotated Edition team, version 1.0.0, lines 2–4, accessed ${today}, https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4.`,
     );
 
     await page.getByRole("radio", { name: "BibTeX" }).check();
