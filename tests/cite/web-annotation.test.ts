@@ -206,8 +206,9 @@ describe("the Web Annotation export, by the Web Annotation Data Model", () => {
       return { contextUrl: undefined, documentUrl: url, document: published };
     };
     // Safe mode throws on any term or value that would be dropped in expansion.
-    const expanded = await jsonld.expand(collection, { documentLoader: documentLoader as never, safe: true });
-    const triples = (await jsonld.toRDF(expanded, { format: "application/n-quads" })) as unknown as string;
+    // (@types/jsonld predates the safe option.)
+    const expanded = await jsonld.expand(collection, { documentLoader, safe: true } as never);
+    const triples = (await jsonld.toRDF(expanded as never, { format: "application/n-quads" })) as unknown as string;
     expect(triples).toContain(`<${OA}motivatedBy> <${OA}assessing>`);
     expect(triples).toContain(`<${OA}motivatedBy> <${OA}describing>`);
     expect(triples).toContain(`<http://purl.org/dc/terms/created> "2026-11-22T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>`);

@@ -2,6 +2,7 @@
 // whole message or note; choose a format; copy. Formatting is citation-js (src/cite/), loaded on first use.
 import { lineRangeFragment } from "../../anchor/line-labels.ts";
 import type { CslItem, LineSelection } from "../../cite/index.ts";
+import { describeSelection } from "./reference-metadata.ts";
 
 type Formatter = typeof import("./cite-formatter.ts");
 
@@ -128,6 +129,7 @@ function start(): void {
       } else selection = { first: label, last: label };
       // The address bar shows the permalink of what is selected, ready to share.
       history.replaceState(null, "", `#${lineRangeFragment(selection.first, selection.last)}`);
+      describeSelection(selection);
       if (what) what.value = "lines";
       showSelection();
       void update();

@@ -2,8 +2,12 @@
 // the words a reader searched for are highlighted when they arrive from search, and on narrow screens notes open
 // under their lines.
 import { enableInlineNotes } from "./inline-notes.ts";
+import { describeSelection, selectionInHash } from "./reference-metadata.ts";
 
 function highlightRange(): void {
+  const lineIds = new Set([...document.querySelectorAll(".transcript .line[id]")].map((line) => line.id));
+  const named = selectionInHash(location.hash);
+  describeSelection(named && lineIds.has(`L${named.first}`) && lineIds.has(`L${named.last}`) ? named : undefined);
   document.querySelectorAll(".line.in-range").forEach((line) => line.classList.remove("in-range", "range-start"));
   const match = /^#L(\d+[a-z]?)-L(\d+[a-z]?)$/.exec(decodeURIComponent(location.hash));
   if (!match) return;
