@@ -2,6 +2,8 @@
 // whole message or note; choose a format; copy. Formatting is citation-js (src/cite/), loaded on first use.
 import { lineRangeFragment } from "../../anchor/line-labels.ts";
 import type { CslItem, LineSelection } from "../../cite/index.ts";
+import { textDirective } from "../../cite/text-fragment.ts";
+import { pageBlocks } from "./page-blocks.ts";
 import { describeSelection } from "./reference-metadata.ts";
 
 type Formatter = typeof import("./cite-formatter.ts");
@@ -59,29 +61,15 @@ function start(): void {
 
   const fragmentBox = section.querySelector<HTMLElement>(".cite-fragment");
   const fragmentLink = section.querySelector<HTMLAnchorElement>(".cite-fragment-link");
-  const lineText = (label: string) =>
-    document.querySelector(`.transcript .line[id="L${CSS.escape(label)}"] > .line-text`)?.textContent ?? "";
-  const transcriptText = labels.map(lineText).join("\n");
 
   /**
-   * A text fragment (#:~:text=…) for the selected lines: long passages by their first and last words, and with
-   * the words around them when the passage occurs more than once on the page.
+   * A text-fragment link (#:~:text=…) to the selected lines, chosen against the whole page's text as the browser
+   * will search it (cite/text-fragment.ts); none when no directive can single the lines out.
    */
-  const textFragment = (sel: LineSelection): string => {
-    const from = labels.indexOf(sel.first);
-    const to = labels.indexOf(sel.last);
-    const text = labels.slice(from, to + 1).map(lineText).join(" ").replace(/\s+/g, " ").trim();
-    const words = text.split(" ");
-    const encode = (part: string) => encodeURIComponent(part).replace(/-/g, "%2D").replace(/,/g, "%2C").replace(/&/g, "%26");
-    let directive = words.length > 10 ? `${encode(words.slice(0, 4).join(" "))},${encode(words.slice(-4).join(" "))}` : encode(text);
-    const occurrences = transcriptText.replace(/\s+/g, " ").split(text).length - 1;
-    if (occurrences > 1) {
-      const before = from > 0 ? lineText(labels[from - 1]!).trim().split(/\s+/).slice(-3).join(" ") : "";
-      const after = to < labels.length - 1 ? lineText(labels[to + 1]!).trim().split(/\s+/).slice(0, 3).join(" ") : "";
-      if (before) directive = `${encode(before)}-,${directive}`;
-      if (after) directive = `${directive},-${encode(after)}`;
-    }
-    return `${data.whole.URL ?? location.href.split("#")[0]}#:~:text=${directive}`;
+  const textFragment = (sel: LineSelection): string | undefined => {
+    const page = pageBlocks(sel.first, sel.last);
+    const directive = page && textDirective(page);
+    return directive ? `${data.whole.URL ?? location.href.split("#")[0]}#:~:text=${directive}` : undefined;
   };
 
   const format = () => section.querySelector<HTMLInputElement>('input[name="cite-format"]:checked')?.value ?? "chicago";
@@ -110,10 +98,11 @@ function start(): void {
     plain = formatCitation(item, format() as never);
     copied.textContent = "";
     if (fragmentBox && fragmentLink) {
-      fragmentBox.hidden = !(choice === "lines" && selection);
-      if (choice === "lines" && selection) {
-        fragmentLink.href = textFragment(selection);
-        fragmentLink.textContent = fragmentLink.href;
+      const link = choice === "lines" && selection ? textFragment(selection) : undefined;
+      fragmentBox.hidden = !link;
+      if (link) {
+        fragmentLink.href = link;
+        fragmentLink.textContent = link;
       }
     }
   };
