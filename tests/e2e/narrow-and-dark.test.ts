@@ -139,14 +139,14 @@ describe("note calls on a narrow screen", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("ref-any-comments");
   });
 
-  it("keep two notes of one line in the order of their calls", async () => {
+  it("keep two notes of one line in the order of their calls, which is where their passages start", async () => {
     const { page } = chromium;
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${chromium.server.url}${MESSAGE}`);
     await page.getByRole("button", { name: "Note 1", exact: true }).click();
     await page.getByRole("button", { name: "Note 2", exact: true }).click();
-    // In line 1 the call of note 2 comes before the call of note 1.
-    expect(await page.locator("#L1 ~ [role='note']").evaluateAll((notes) => notes.map((note) => note.getAttribute("aria-label")))).toEqual(["Note 2", "Note 1"]);
+    // In line 1 the calls of the overlapping notes 1 and 2 stand together at the end, in the order of their passages.
+    expect(await page.locator("#L1 ~ [role='note']").evaluateAll((notes) => notes.map((note) => note.getAttribute("aria-label")))).toEqual(["Note 1", "Note 2"]);
   });
 
   it("become links to the notes again when the screen widens", async () => {

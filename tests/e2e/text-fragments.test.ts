@@ -172,7 +172,7 @@ describe("text-fragment links, followed in Chromium", () => {
     const root = await makeEdition("garden-committee");
     const output = await mkdtemp(path.join(os.tmpdir(), "garden-fragments-"));
     try {
-      const site = (await build(root, { output })).outputDir;
+      const site = (await build(root, { outputDir: output })).outputDir;
       const server = await servePrefixed(site, "/garden-letters/");
       try {
         expect(await sweep(server, site, "https://example.org/garden-letters/")).toEqual([]);
