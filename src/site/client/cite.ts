@@ -96,6 +96,7 @@ function start(): void {
     item = accessedOn(item, new Date());
     output.replaceChildren(...safeNodes(formatCitationHtml(item, format() as never)));
     plain = formatCitation(item, format() as never);
+    if (choice === "lines" && selection) floatText.replaceChildren(...safeNodes(formatCitationHtml(item, format() as never)));
     copied.textContent = "";
     if (fragmentBox && fragmentLink) {
       const link = choice === "lines" && selection ? textFragment(selection) : undefined;
@@ -107,11 +108,67 @@ function start(): void {
     }
   };
 
+  // The citation shows where the reader is looking: right under the lines they chose, with a copy button and a
+  // way to the full panel; the panel below keeps every format.
+  const float = document.createElement("div");
+  float.className = "cite-float";
+  float.setAttribute("role", "region");
+  float.setAttribute("aria-label", "Citation of the selected lines");
+  const floatText = document.createElement("p");
+  floatText.className = "cite-float-text";
+  floatText.setAttribute("aria-live", "polite");
+  const floatActions = document.createElement("p");
+  floatActions.className = "cite-float-actions";
+  const floatCopy = document.createElement("button");
+  floatCopy.type = "button";
+  floatCopy.textContent = "Copy citation";
+  const floatMore = document.createElement("a");
+  floatMore.href = "#cite";
+  floatMore.textContent = "Other formats";
+  const floatClear = document.createElement("button");
+  floatClear.type = "button";
+  floatClear.className = "cite-float-clear";
+  floatClear.textContent = "Clear";
+  const floatStatus = document.createElement("span");
+  floatStatus.setAttribute("role", "status");
+  floatActions.append(floatCopy, floatMore, floatClear, floatStatus);
+  float.append(floatText, floatActions);
+  floatMore.addEventListener("click", (event) => {
+    event.preventDefault();
+    section.scrollIntoView({ block: "start" });
+    what?.focus();
+  });
+  floatCopy.addEventListener("click", async () => {
+    await navigator.clipboard.writeText(plain);
+    floatStatus.textContent = "Copied.";
+  });
+  floatClear.addEventListener("click", () => {
+    const line = lineNumbers[labels.indexOf(selection?.first ?? "")];
+    selection = undefined;
+    float.remove();
+    history.replaceState(null, "", location.pathname + location.search);
+    describeSelection(undefined);
+    if (what) what.value = "whole";
+    showSelection();
+    void update();
+    line?.focus();
+  });
+  const placeFloat = () => {
+    if (!selection) return float.remove();
+    // Right under the last chosen line, as a note opened on a phone is (client/inline-notes.ts).
+    const last = lineNumbers[labels.indexOf(selection.last)]?.closest(".line");
+    if (last && float.previousElementSibling !== last) last.after(float);
+  };
+
   lineNumbers.forEach((link, index) => {
+    let touch = false;
+    link.addEventListener("pointerdown", (event) => (touch = event.pointerType === "touch" || event.pointerType === "pen"));
     link.addEventListener("click", (event) => {
       event.preventDefault();
       const label = labels[index]!;
-      if (event.shiftKey && selection) {
+      // A touch screen has no shift key: a tap on another line while one line is chosen extends the choice to it.
+      const extend = selection && (event.shiftKey || (touch && selection.first === selection.last && selection.first !== label));
+      if (extend && selection) {
         const anchor = labels.indexOf(selection.first);
         const [from, to] = anchor <= index ? [anchor, index] : [index, labels.indexOf(selection.last)];
         selection = { first: labels[from]!, last: labels[to]! };
@@ -121,6 +178,8 @@ function start(): void {
       describeSelection(selection);
       if (what) what.value = "lines";
       showSelection();
+      placeFloat();
+      floatStatus.textContent = "";
       void update();
     });
   });
