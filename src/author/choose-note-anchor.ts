@@ -7,8 +7,7 @@ import type { Anchor } from "../load/schema.ts";
 import { AnchorResolver } from "../anchor/resolve-anchor.ts";
 import { collapse, findQuote, suggestDisambiguation } from "../anchor/text-quote.ts";
 import { TranscriptText, type TextRange } from "../anchor/transcript-text.ts";
-import { transcriptJob } from "../render/render-edition.ts";
-import { TranscriptRenderer } from "../render/transcript-job.ts";
+import { TranscriptRenderer, transcriptJob } from "../render/transcript-job.ts";
 import { AuthorError } from "./author-error.ts";
 
 export interface AnchorRequest {

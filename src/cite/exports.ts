@@ -1,11 +1,13 @@
 // The edition in machine-readable form, for other tools and for the record: every note as a W3C Web Annotation,
 // the messages with their metadata and lines as JSON, the whole edition as CSL-JSON, and a plain-text transcript
 // with line numbers. Each is a pure function of the rendered edition; the site writes them under /exports/.
+// A build writes them in slices, one per partition of the edition, which are joined into each file as it would be
+// written whole (see exportSlices and joinExports), so that an edit serialises its partition again, not everything.
 import type { AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
 import { lineRangeFragment } from "../anchor/line-labels.ts";
 import { TranscriptText, type TranscriptLine } from "../anchor/transcript-text.ts";
-import type { Annotation, Edition, Message } from "../load/model.ts";
-import type { AnnotationKind } from "../load/schema.ts";
+import type { Annotation, Message } from "../load/model.ts";
+import type { AnnotationKind, EditionMeta, Person } from "../load/schema.ts";
 import type { CslItem } from "./csl-items.ts";
 
 export interface ExportMessage {
@@ -17,7 +19,7 @@ export interface ExportMessage {
 }
 
 export interface ExportInput {
-  edition: Edition;
+  edition: { meta: EditionMeta; people: Map<string, Person> };
   messages: readonly ExportMessage[];
   /** Absolute URL of an export file, by name. */
   exportUrl(name: string): string;
@@ -183,12 +185,21 @@ export function cslJson(items: readonly CslItem[]): CslItem[] {
   return items.map(({ locator: _locator, label: _label, ...item }) => item);
 }
 
-/** The whole correspondence as plain text: each message's heading, its URL, and its lines with their numbers. */
-export function plainTranscript(input: ExportInput): string {
-  const { meta } = input.edition;
+/** The widest line label of these messages, which the plain transcript aligns its numbers to. */
+export function labelWidth(messages: Iterable<{ lines: readonly TranscriptLine[] }>): number {
   // A loop, not Math.max(...labels): spreading an edition's every line overflows the call stack.
   let width = 1;
-  for (const { lines } of input.messages) for (const line of lines) width = Math.max(width, line.label.length);
+  for (const { lines } of messages) for (const line of lines) width = Math.max(width, line.label.length);
+  return width;
+}
+
+function transcriptHeader(meta: EditionMeta): string {
+  return `${[meta.title, `Version ${meta.version}, ${meta.published}. ${meta.license}.`, meta.base_url, ""].join("\n")}\n`;
+}
+
+/** The whole correspondence as plain text: each message's heading, its URL, and its lines with their numbers. */
+export function plainTranscript(input: ExportInput, width = labelWidth(input.messages)): string {
+  const { meta } = input.edition;
   const out = [meta.title, `Version ${meta.version}, ${meta.published}. ${meta.license}.`, meta.base_url, ""];
   for (const { message, lines, url } of input.messages) {
     out.push(`== ${input.describe(message)}`, `   ${url}`, "");
@@ -196,4 +207,67 @@ export function plainTranscript(input: ExportInput): string {
     out.push("");
   }
   return `${out.join("\n")}\n`;
+}
+
+/** One partition's part of each export: its items, serialised as they stand in the whole file. */
+export interface ExportSlices {
+  annotations: string;
+  messages: string;
+  cslMessages: string;
+  cslNotes: string;
+  transcript: string;
+  notes: number;
+}
+
+const INDENT = 1;
+// A bare string line in the array: no item (always an object) is written as one.
+const SENTINEL = "@@annotated-edition-items@@";
+
+/** Items as JSON.stringify(…, null, 1) writes them inside an array `depth` levels deep: indented, comma-separated. */
+function serialiseItems(items: readonly unknown[], depth: number): string {
+  const pad = " ".repeat(depth * INDENT);
+  return items.map((item) => JSON.stringify(item, null, INDENT).replace(/^/gm, pad)).join(",\n");
+}
+
+/**
+ * `JSON.stringify(wrapper, null, 1)` with the array at `key` (found by its sentinel) holding the joined slices: the
+ * same bytes as stringifying the whole object at once.
+ */
+function joinJson(wrapper: unknown, slices: readonly string[]): string {
+  const items = slices.filter((slice) => slice !== "");
+  const text = JSON.stringify(wrapper, (_, value) => (value === SENTINEL ? SENTINEL : value), INDENT);
+  const line = new RegExp(`^( *)"${SENTINEL}"$`, "m");
+  if (!items.length) return `${text.replace(new RegExp(`\\[\\n *"${SENTINEL}"\\n *\\]`), "[]")}\n`;
+  return `${text.replace(line, () => items.join(",\n"))}\n`;
+}
+
+/** A partition's slices: `messages` are the partition's, `width` the widest line label of the whole edition. */
+export function exportSlices(input: ExportInput, items: { message(message: Message): CslItem; note(note: ExportMessage["notes"][number], message: Message): CslItem }, width: number): ExportSlices {
+  const annotations = (webAnnotations(input) as { first: { items: unknown[] } }).first.items;
+  const messages = (messagesJson(input) as { messages: unknown[] }).messages;
+  const transcript = plainTranscript(input, width);
+  return {
+    annotations: serialiseItems(annotations, 3),
+    messages: serialiseItems(messages, 2),
+    cslMessages: serialiseItems(cslJson(input.messages.map(({ message }) => items.message(message))), 1),
+    cslNotes: serialiseItems(cslJson(input.messages.flatMap(({ message, notes }) => notes.map((note) => items.note(note, message)))), 1),
+    transcript: transcript.slice(transcriptHeader(input.edition.meta).length),
+    notes: annotations.length,
+  };
+}
+
+/** Each export file's text, from every partition's slices in reading order. */
+export function joinExports(input: Omit<ExportInput, "messages">, slices: readonly ExportSlices[]): Map<string, string> {
+  const empty = { ...input, messages: [] };
+  const annotations = webAnnotations(empty) as { total: number; first: { items: unknown[] } };
+  annotations.total = slices.reduce((sum, slice) => sum + slice.notes, 0);
+  annotations.first.items = [SENTINEL];
+  const messages = messagesJson(empty) as { messages: unknown[] };
+  messages.messages = [SENTINEL];
+  return new Map([
+    [ANNOTATIONS_EXPORT, joinJson(annotations, slices.map((slice) => slice.annotations))],
+    [MESSAGES_EXPORT, joinJson(messages, slices.map((slice) => slice.messages))],
+    [CSL_EXPORT, joinJson([SENTINEL], [...slices.map((slice) => slice.cslMessages), ...slices.map((slice) => slice.cslNotes)])],
+    [TRANSCRIPT_EXPORT, `${transcriptHeader(input.edition.meta)}${slices.map((slice) => slice.transcript).join("")}`],
+  ]);
 }

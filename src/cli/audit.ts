@@ -15,7 +15,7 @@ async function defaultPaths(root: string): Promise<string[]> {
   const message = edition.messages.find((m) => (edition.annotationsByMessage.get(m.id)?.length ?? 0) > 0) ?? edition.messages[0];
   // A search for a word the edition has, so that the search page is audited with its results on screen.
   const word = edition.messages[0]?.body.match(/\p{L}{5,}/u)?.[0] ?? "";
-  return [urls.home(), ...(message ? [urls.message(message.id)] : []), urls.conversation(1), `${urls.search()}?q=${encodeURIComponent(word)}`];
+  return [urls.home(), ...(message ? [urls.message(message.id)] : []), urls.conversation(), `${urls.search()}?q=${encodeURIComponent(word)}`];
 }
 
 const { values, positionals } = parseArgs({ options: { site: { type: "string" }, root: { type: "string" } }, allowPositionals: true });

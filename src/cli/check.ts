@@ -3,19 +3,23 @@
 // non-zero. With --fix it first stores moved notes' new anchors and normalises encodings (src/cli/fix.ts).
 import path from "node:path";
 import { countErrors, formatReport, summary } from "../load/diagnostics.ts";
-import { createSiteModel } from "../site/site-model.ts";
+import { EditionBuild } from "../pipeline/edition-build.ts";
 import { fixEdition, type FixResult } from "./fix.ts";
 import { editionRoot } from "./edition-root.ts";
 
 export async function check(root = editionRoot(), options: { fix?: boolean } = {}): Promise<{ report: string; errors: number; summary: string; fixed: FixResult["fixed"] }> {
-  let result = await createSiteModel(root);
-  let fixed: FixResult["fixed"] = [];
-  if (options.fix) {
-    fixed = (await fixEdition(result.files, result.rendered)).fixed;
-    if (fixed.length) result = await createSiteModel(root);
+  const run = new EditionBuild({ root });
+  try {
+    let result = await run.check();
+    let fixed: FixResult["fixed"] = [];
+    if (options.fix) {
+      fixed = (await fixEdition(result.files, result.entries)).fixed;
+      if (fixed.length) result = await run.check({ changed: fixed.map((entry) => entry.path) });
+    }
+    return { report: formatReport(result.files, root), errors: countErrors(result.files), summary: summary(result.files), fixed };
+  } finally {
+    await run.close();
   }
-  await result.rendered?.cache.save();
-  return { report: formatReport(result.files, root), errors: countErrors(result.files), summary: summary(result.files), fixed };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

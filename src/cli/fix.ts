@@ -7,7 +7,7 @@ import type { VFile } from "vfile";
 import { parseDocument } from "yaml";
 import { collapse, collapseWhitespace, findQuote, suggestDisambiguation } from "../anchor/text-quote.ts";
 import { TranscriptText } from "../anchor/transcript-text.ts";
-import type { RenderedEdition } from "../render/render-edition.ts";
+import type { MessageEntry } from "../render/rendered.ts";
 
 export interface FixResult {
   /** Files rewritten, with what was done to each. */
@@ -22,7 +22,7 @@ async function rewriteFrontMatter(path: string, change: (doc: ReturnType<typeof 
   await writeFile(path, `---\n${doc.toString().replace(/\n$/, "")}\n---\n${parsed.content}`);
 }
 
-export async function fixEdition(files: readonly VFile[], rendered: RenderedEdition | undefined): Promise<FixResult> {
+export async function fixEdition(files: readonly VFile[], entries: readonly MessageEntry[] | undefined): Promise<FixResult> {
   const fixed: FixResult["fixed"] = [];
 
   for (const file of files) {
@@ -32,7 +32,7 @@ export async function fixEdition(files: readonly VFile[], rendered: RenderedEdit
     fixed.push({ path: file.path, what: "removed the byte-order mark and Windows line endings" });
   }
 
-  for (const { message, lines, notes } of rendered?.messages ?? []) {
+  for (const { message, lines, notes } of entries ?? []) {
     const transcript = new TranscriptText(lines);
     const collapsed = collapseWhitespace(transcript.text);
     for (const { annotation, anchored } of notes) {

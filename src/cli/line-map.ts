@@ -5,13 +5,14 @@ import { readFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildLineMap } from "../anchor/line-stability.ts";
 import { formatReport } from "../load/diagnostics.ts";
-import { createSiteModel } from "../site/site-model.ts";
+import { EditionBuild } from "../pipeline/edition-build.ts";
 import { editionRoot } from "./edition-root.ts";
 
 export async function writeLineMap(root = editionRoot(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
-  const { model, files } = await createSiteModel(root);
-  if (!model) throw new Error(`The edition has errors; fix them before freezing its line map:\n${formatReport(files, root)}`);
-  const map = buildLineMap(model.edition.meta.version, model.rendered.messages.map(({ message, lines }) => ({ id: message.id, lines })));
+  const run = new EditionBuild({ root });
+  const { edition, entries, files, errors } = await run.check().finally(() => run.close());
+  if (errors || !edition || !entries) throw new Error(`The edition has errors; fix them before freezing its line map:\n${formatReport(files, root)}`);
+  const map = buildLineMap(edition.meta.version, entries.map(({ message, lines }) => ({ id: message.id, lines })));
   const text = `${JSON.stringify(map, null, 1)}\n`;
   const target = path.join(root, "edition", "line-maps", `${map.version}.json`);
   const existing = await readFile(target, "utf8").catch(() => undefined);

@@ -1,20 +1,24 @@
-// `npm start`: build the edition, index it, and serve it with Eleventy's dev server; every change to content/,
-// annotations/ or edition/ rebuilds the site and its search index. When the edition cannot be built, the problems
-// are printed in the terminal and every page of the site shows them in the browser, until a save fixes them.
+// `npm start`: build the edition and serve it with Eleventy's dev server; every save in content/, annotations/ or
+// edition/ rebuilds what the edit changed (the pages and the search bundle it touches) and reloads open pages.
+// When the edition cannot be built, the problems are printed in the terminal and every page of the site shows
+// them in the browser, until a save fixes them. PORT sets the port (default 8080); if it is taken, the next free
+// one is used, and the address printed is the one served.
 import { readFile } from "node:fs/promises";
 import type http from "node:http";
 import path from "node:path";
+import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { watch } from "chokidar";
 import { parse } from "yaml";
-import { indexSite } from "../index/index-site.ts";
-import type { EditionBuilt, EditionFailed } from "../site/eleventy-plugin.ts";
-import { buildErrorPage } from "./build-error-page.ts";
-import { createEleventy } from "./eleventy.ts";
-import { editionRoot } from "./edition-root.ts";
+import { formatReport } from "../load/diagnostics.ts";
+import { EditionBuild } from "../pipeline/edition-build.ts";
 import { pathPrefix } from "../site/urls.ts";
+import { buildErrorPage } from "./build-error-page.ts";
+import { findEditionError } from "./eleventy.ts";
+import { editionRoot } from "./edition-root.ts";
 
-const port = Number(process.env.PORT ?? 8080);
+const requestedPort = Number(process.env.PORT ?? 8080);
 const root = editionRoot();
-let outputDir = path.resolve(root, "_site");
+const outputDir = path.resolve(root, "_site");
 /** Why the last build failed, or undefined when it succeeded. */
 let failure: string | undefined;
 
@@ -40,31 +44,68 @@ async function sitePrefix(): Promise<string> {
 }
 const prefix = await sitePrefix();
 
-const eleventy = createEleventy({
-  root,
-  runMode: "serve",
+const builder = new EditionBuild({ root, outputDir, watch: true });
+const server = EleventyDevServer.getServer("annotated-edition", outputDir, {
   pathPrefix: prefix,
-  config(eleventyConfig) {
-    eleventyConfig.setServerOptions({ middleware: [showFailure] });
-    eleventyConfig.on("edition.failed", async ({ error }: EditionFailed) => {
-      failure = error.message;
-      // Pages already open reload, and get the report instead of a site that no longer matches the files.
-      await (eleventy as unknown as { eleventyServe?: { reload(event: object): Promise<void> } }).eleventyServe?.reload({ files: [] });
-    });
-    eleventyConfig.on("edition.built", async ({ model, outputDir: written }: EditionBuilt) => {
-      failure = undefined;
-      outputDir = written;
-      const started = performance.now();
-      const { pageCount } = await indexSite(model, outputDir);
-      console.log(`Search index: ${pageCount} pages in ${Math.round(performance.now() - started)} ms.`);
-    });
-  },
+  middleware: [showFailure],
+  // The address is printed below, once the port is known.
+  messageOnStart: () => false,
+  logger: { info: () => {}, log: () => {}, error: (message: string) => console.error(message) },
 });
-await eleventy.init();
-await eleventy.watch();
-await eleventy.serve(port);
-console.log(`Serving the edition at http://localhost:${port}${prefix} — edit content/, annotations/ or edition/ to rebuild.`);
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** One build, reported in the terminal; the browser gets the site, or the report in its place. */
+async function rebuild(changed?: string[]): Promise<void> {
+  const started = performance.now();
+  try {
+    const outcome = await builder.build({ changed });
+    failure = undefined;
+    const warnings = formatReport(outcome.files, root);
+    if (warnings) console.warn(warnings);
+    const removed = outcome.removed.length ? `, removed ${outcome.removed.length}` : "";
+    console.log(`${changed ? "Rebuilt" : "Built"} in ${seconds(performance.now() - started)}: wrote ${outcome.written} files${removed}; ${outcome.indexedPages} pages searchable.`);
+  } catch (error) {
+    const reported = findEditionError(error);
+    failure = reported ? reported.message : String((error as Error)?.stack ?? error);
+    console.error(failure);
+  }
+  // Pages already open reload, and get the site again, or the report instead of a site that no longer matches.
+  server.reload({ files: [] });
+}
+
+await rebuild();
+server.serve(requestedPort);
+const port = await server.getPort();
+const taken = port !== requestedPort ? ` (port ${requestedPort} is taken)` : "";
+console.log(`Serving the edition at http://localhost:${port}${prefix}${taken} — edit content/, annotations/ or edition/ to rebuild.`);
+
+// Saves that arrive while a build runs are gathered into the next one.
+let pending = new Set<string>();
+let running: Promise<void> | undefined;
+let timer: NodeJS.Timeout | undefined;
+const schedule = (file: string) => {
+  pending.add(path.resolve(root, file));
+  clearTimeout(timer);
+  // Editors write a file in several steps; a short pause lets a save settle before it is read.
+  timer = setTimeout(drain, 25);
+};
+const drain = async () => {
+  if (running) return;
+  while (pending.size) {
+    const changed = [...pending];
+    pending = new Set();
+    running = rebuild(changed);
+    await running;
+    running = undefined;
+  }
+};
+const watcher = watch(["content", "annotations", "edition"].map((folder) => path.join(root, folder)), { ignoreInitial: true });
+watcher.on("all", (_event, file) => schedule(file));
+
 process.on("SIGINT", async () => {
-  await eleventy.close();
+  await watcher.close();
+  await server.close();
+  await builder.close();
   process.exit(0);
 });

@@ -28,7 +28,7 @@ function check<T extends { errors: string[] }>(step: string, response: T): T {
 
 export interface SearchIndexOptions {
   language?: string;
-  /** Where the bundle goes, relative to the site (default pagefind/; a shard's own elsewhere, see site/shards.ts). */
+  /** Where the bundle goes, relative to the site (default pagefind/; a partition's own under it, see pipeline/partitions.ts). */
   bundleFolder?: string;
 }
 

@@ -1,6 +1,6 @@
 // The load stage: reads an edition's folder, validates every file against the schema, checks the references
 // between files, and returns a typed Edition with every problem found (not just the first).
-import { open, readdir } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { VFile } from "vfile";
 import type { z } from "zod";
@@ -105,29 +105,6 @@ function collectPlaces(yaml: LocatedYaml, value: Record<string, unknown>): Recor
   return places;
 }
 
-async function readDataFile<T extends z.ZodType>(
-  file: string,
-  schema: T,
-  files: VFile[],
-): Promise<z.infer<T> | undefined> {
-  const { file: vfile, text } = await readSource(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-    return { file: undefined, text: undefined };
-  });
-  if (!vfile) return undefined;
-  files.push(vfile);
-  if (text === undefined) return undefined;
-  const yaml = parseLocatedYaml(text);
-  for (const error of yaml.errors)
-    report(vfile, `Malformed YAML: ${error.message}`, {
-      ruleId: "yaml-syntax",
-      place: error.place,
-      hint: "Check indentation, colons and quotes on this line.",
-    });
-  if (yaml.errors.length) return undefined;
-  return validateLocated(vfile, schema, yaml.value, () => yaml);
-}
-
 function reportLineMap(file: VFile, reason: string): void {
   report(file, reason, {
     ruleId: "line-map-invalid",
@@ -205,202 +182,320 @@ async function readPreviewImage(editionDir: string, declared: { file: string; al
   return { path: file, alt: declared.alt, width: header.readUInt32BE(16), height: header.readUInt32BE(20) };
 }
 
-export async function loadEdition(root: string): Promise<LoadResult> {
-  const layout = editionLayout(root);
-  const files: VFile[] = [];
+/** A file as last read: its state on disk when read, its problems of its own, and what was made of it. */
+interface ReadFile<T> {
+  size: number;
+  mtimeMs: number;
+  file: VFile;
+  /** The problems found in the file itself; every load starts the file's messages from these. */
+  own: VFile["messages"];
+  result: T;
+}
 
-  const metaPath = path.join(layout.edition, "edition.yaml");
-  const meta: EditionMeta | undefined = await readDataFile(metaPath, editionSchema, files);
-  const peoplePath = path.join(layout.edition, "people.yaml");
-  const people: Person[] = (await readDataFile(peoplePath, peopleSchema, files)) ?? [];
-  const sourcesPath = path.join(layout.edition, "sources.yaml");
-  const sourceList: Source[] = (await readDataFile(sourcesPath, sourcesSchema, files)) ?? [];
-  const metaSource = files.find((file) => file.path === metaPath);
-  if (typeof metaSource?.value === "string") reportPlaceholders(metaSource, metaSource.value, 1, /#\s*TODO:/);
-  if (!files.some((file) => file.path === metaPath)) {
-    const missing = new VFile({ path: metaPath });
-    report(missing, "The edition has no edition.yaml", {
-      ruleId: "missing-edition",
-      hint: "Create edition/edition.yaml with the title, editors, licence, base URL and version (see the README).",
-    });
-    files.push(missing);
+export interface LoadOptions {
+  /**
+   * The paths that may have changed since the last load (from a file watcher). Files not named are taken to be
+   * unchanged without looking at them again; without it, every file's size and modification time are compared.
+   */
+  changed?: Iterable<string>;
+}
+
+/**
+ * Loads an edition, and loads it again after edits by reading only the files that changed: each file's parse and
+ * its own problems are kept, and only the checks between files (ids, people, sources, targets) run on every load,
+ * so that a load after one edit reports exactly what a first load of the same files reports.
+ */
+export class EditionLoader {
+  readonly layout: EditionLayout;
+  readonly #read = new Map<string, ReadFile<unknown>>();
+  #changed: Set<string> | undefined;
+
+  constructor(root: string) {
+    this.layout = editionLayout(root);
   }
 
-  const peopleFile = files.find((file) => file.path === peoplePath);
-  const sourcesFile = files.find((file) => file.path === sourcesPath);
-  const locateIn = (file: VFile | undefined) => {
-    const yaml = file && typeof file.value === "string" ? parseLocatedYaml(file.value) : undefined;
-    return (index: number) => yaml?.locate([index, "id"]) ?? { line: 1, column: 1 };
-  };
-  const peopleById = peopleFile ? indexById(people, peopleFile, locateIn(peopleFile), "person") : new Map<string, Person>();
-  const sourcesById = sourcesFile
-    ? indexById(sourceList, sourcesFile, locateIn(sourcesFile), "source")
-    : new Map<string, Source>();
-
-  const stray = (folder: string, what: string) => (file: string) => {
-    const vfile = new VFile({ path: file });
-    report(vfile, `The pipeline does not read this file: only .md files in ${folder}/ are read, as ${what}`, {
-      ruleId: "unknown-file",
-      severity: "warning",
-      place: { line: 1, column: 1 },
-      hint: `Rename it to .md if it is one of the ${what}, or move it out of ${folder}/.`,
-    });
-    return vfile;
-  };
-  const messagePaths = await listMarkdown(layout.content, files, stray("content", "transcripts"));
-  const annotationPaths = await listMarkdown(layout.annotations, files, stray("annotations", "annotations"));
-
-  const parseFile = async <T extends z.ZodType>(file: string, schema: T) => {
-    const { file: vfile, text } = await readSource(file);
-    if (text === undefined) return { vfile, data: undefined };
-    const split = splitFrontMatter(vfile, text);
-    if (!split) return { vfile, data: undefined };
-    const data = validateLocated(vfile, schema, split.value, split.located);
-    if (!data) {
-      const id = split.value.id;
-      return { vfile, data: undefined, invalidId: typeof id === "string" ? id : undefined };
-    }
-    // Places are only needed to report a problem, which most files never have: computed on first use.
-    let places: FileOrigin["places"] | undefined;
-    const origin: FileOrigin = {
-      file: vfile,
-      bodyStartLine: split.bodyStartLine,
-      get places() {
-        return (places ??= collectPlaces(split.located(), split.value));
-      },
-    };
-    reportPlaceholders(vfile, text.split("\n").slice(0, split.bodyStartLine - 1).join("\n"), 1, /#\s*TODO:/);
-    reportPlaceholders(vfile, split.body, split.bodyStartLine);
-    return { vfile, data: { ...data, body: split.body, origin } as z.infer<T> & { body: string; origin: FileOrigin } };
-  };
-
-  const checkSources = (origin: FileOrigin, sources: SourceCitation[]) =>
-    sources.forEach((source, i) => {
-      if (!sourcesById.has(source.id))
-        report(origin.file, `Unknown source id "${source.id}"`, {
-          ruleId: "unknown-source",
-          place: origin.places[`sources.${i}`],
-          hint: `Add it to edition/sources.yaml, or use one of: ${[...sourcesById.keys()].join(", ") || "(no sources defined)"}.`,
-        });
-    });
-  const checkPerson = (origin: FileOrigin, id: string, field: string, role: string) => {
-    if (!peopleById.has(id))
-      report(origin.file, `Unknown ${role} "${id}"`, {
-        ruleId: "unknown-person",
-        place: origin.places[field],
-        hint: `Add "${id}" to edition/people.yaml, or use one of: ${[...peopleById.keys()].join(", ") || "(no people defined)"}.`,
-      });
-  };
-
-  const messages: Message[] = [];
-  const messagesById = new Map<string, Message>();
-  // Messages that exist but failed validation: their notes are not reported again as having no target.
-  const invalidMessageIds = new Set<string>();
-  const parsedMessages = await mapPool(messagePaths, READ_CONCURRENCY, (file) => parseFile(file, messageSchema));
-  for (const { vfile, data, invalidId } of parsedMessages) {
-    files.push(vfile);
-    if (invalidId) invalidMessageIds.add(invalidId);
-    if (!data) continue;
-    const message: Message = {
-      ...data,
-      sources: normaliseSources(data.sources),
-      time: parseTimestamp(data.sent)!,
-    };
-    const existing = messagesById.get(message.id);
-    if (existing) {
-      report(vfile, `Duplicate message id "${message.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, {
-        ruleId: "duplicate-id",
-        place: message.origin.places.id,
-        hint: "Give each message its own id; ids are part of published URLs and must never be reused.",
-      });
-      continue;
-    }
-    messagesById.set(message.id, message);
-    messages.push(message);
-    checkPerson(message.origin, message.from, "from", "sender");
-    message.to.forEach((id, i) => checkPerson(message.origin, id, `to.${i}`, "recipient"));
-    checkSources(message.origin, message.sources);
-  }
-  for (const message of messages) {
-    if (message.in_reply_to && !messagesById.has(message.in_reply_to))
-      report(message.origin.file, `in_reply_to names a message that does not exist: "${message.in_reply_to}"`, {
-        ruleId: "unknown-message",
-        place: message.origin.places.in_reply_to,
-        hint: "Use the id of a message in content/.",
-      });
-  }
-
-  const annotationsByMessage = new Map<string, Annotation[]>();
-  const annotationsById = new Map<string, Annotation>();
-  let annotationCount = 0;
-  const parsedAnnotations = await mapPool(annotationPaths, READ_CONCURRENCY, (file) => parseFile(file, annotationSchema));
-  for (const { vfile, data } of parsedAnnotations) {
-    files.push(vfile);
-    if (!data) continue;
-    const annotation: Annotation = { ...data, sources: normaliseSources(data.sources) };
-    const existing = annotationsById.get(annotation.id);
-    if (existing) {
-      report(vfile, `Duplicate annotation id "${annotation.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, {
-        ruleId: "duplicate-id",
-        place: annotation.origin.places.id,
-        hint: "Give each annotation its own id; note URLs are built from it.",
-      });
-      continue;
-    }
-    annotationsById.set(annotation.id, annotation);
-    checkSources(annotation.origin, annotation.sources);
-    if (!messagesById.has(annotation.target)) {
-      if (invalidMessageIds.has(annotation.target)) continue;
-      report(vfile, `The target message "${annotation.target}" does not exist`, {
-        ruleId: "unknown-target",
-        place: annotation.origin.places.target,
-        hint: "Set target to the id in the front matter of a transcript in content/.",
-      });
-      continue;
-    }
-    const group = annotationsByMessage.get(annotation.target);
-    if (group) group.push(annotation);
-    else annotationsByMessage.set(annotation.target, [annotation]);
-    annotationCount++;
-  }
-
-  const pages: EditorialPage[] = [];
-  const pagePaths = await listMarkdown(layout.pages, files, stray("edition/pages", "editorial pages"));
-  for (const file of pagePaths) {
-    const { vfile, data } = await parseFile(file, pageSchema);
-    files.push(vfile);
-    if (data) pages.push({ ...data, slug: path.basename(file, ".md") });
-  }
-  pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || a.slug.localeCompare(b.slug));
-
-  const changelog = (await readDataFile(path.join(layout.edition, "changelog.yaml"), changelogSchema, files)) ?? [];
-  const lineMaps: Edition["lineMaps"] = [];
-  const mapDir = path.join(layout.edition, "line-maps");
-  for (const file of (await readdir(mapDir).catch(() => [] as string[])).sort()) {
-    if (!file.endsWith(".json")) continue;
-    // Line maps are machine-written and can be large: JSON.parse, not the located YAML reader.
-    const { file: vfile, text } = await readSource(path.join(mapDir, file));
-    files.push(vfile);
-    if (text === undefined) continue;
-    let parsed: unknown;
+  /**
+   * The file's VFile and what `parse` made of it, parsing it only if it changed since it was last read. Undefined
+   * if the file does not exist.
+   */
+  async #file<T>(file: string, parse: (file: string) => Promise<{ vfile: VFile; result: T }>): Promise<{ vfile: VFile; result: T } | undefined> {
+    const known = this.#read.get(file) as ReadFile<T> | undefined;
+    if (known && this.#changed && !this.#changed.has(file)) return this.#reuse(known);
+    let size: number;
+    let mtimeMs: number;
     try {
-      parsed = JSON.parse(text);
+      ({ size, mtimeMs } = await stat(file));
     } catch (error) {
-      reportLineMap(vfile, `The line map is not valid JSON: ${(error as Error).message}`);
-      continue;
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      this.#read.delete(file);
+      return undefined;
     }
-    const result = lineMapSchema.safeParse(parsed);
-    if (result.success) lineMaps.push({ ...(result.data as LineMap), file: vfile });
-    else reportLineMap(vfile, `The line map does not have the expected shape: ${result.error.issues[0]?.message} at ${result.error.issues[0]?.path.join(".")}`);
+    if (known && known.size === size && known.mtimeMs === mtimeMs) return this.#reuse(known);
+    const { vfile, result } = await parse(file);
+    this.#read.set(file, { size, mtimeMs, file: vfile, own: [...vfile.messages], result });
+    return { vfile, result };
   }
 
-  messages.sort(compareThreadOrder);
-  const metaFile = files.find((file) => file.path === metaPath);
-  const previewImage = meta?.preview_image && metaFile ? await readPreviewImage(layout.edition, meta.preview_image, metaFile) : undefined;
-  const edition: Edition | undefined = meta
-    ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages, changelog, lineMaps, invalidMessageIds, previewImage }
-    : undefined;
-  return { edition, files };
+  #reuse<T>(known: ReadFile<T>): { vfile: VFile; result: T } {
+    known.file.messages = [...known.own];
+    return { vfile: known.file, result: known.result };
+  }
+
+  async #dataFile<T extends z.ZodType>(file: string, schema: T, files: VFile[]): Promise<z.infer<T> | undefined> {
+    const read = await this.#file(file, async (path) => {
+      const { file: vfile, text } = await readSource(path);
+      if (text === undefined) return { vfile, result: undefined };
+      const yaml = parseLocatedYaml(text);
+      for (const error of yaml.errors)
+        report(vfile, `Malformed YAML: ${error.message}`, {
+          ruleId: "yaml-syntax",
+          place: error.place,
+          hint: "Check indentation, colons and quotes on this line.",
+        });
+      if (yaml.errors.length) return { vfile, result: undefined };
+      return { vfile, result: validateLocated(vfile, schema, yaml.value, () => yaml) };
+    });
+    if (!read) return undefined;
+    files.push(read.vfile);
+    return read.result as z.infer<T> | undefined;
+  }
+
+  async load(options: LoadOptions = {}): Promise<LoadResult> {
+    this.#changed = options.changed && this.#read.size ? new Set([...options.changed].map((file) => path.resolve(file))) : undefined;
+    try {
+      return await this.#load();
+    } finally {
+      this.#changed = undefined;
+    }
+  }
+
+  async #load(): Promise<LoadResult> {
+    const { layout } = this;
+    const files: VFile[] = [];
+    const seen = new Set<string>();
+
+    const metaPath = path.join(layout.edition, "edition.yaml");
+    const meta: EditionMeta | undefined = await this.#dataFile(metaPath, editionSchema, files);
+    const peoplePath = path.join(layout.edition, "people.yaml");
+    const people: Person[] = (await this.#dataFile(peoplePath, peopleSchema, files)) ?? [];
+    const sourcesPath = path.join(layout.edition, "sources.yaml");
+    const sourceList: Source[] = (await this.#dataFile(sourcesPath, sourcesSchema, files)) ?? [];
+    const metaSource = files.find((file) => file.path === metaPath);
+    if (typeof metaSource?.value === "string") reportPlaceholders(metaSource, metaSource.value, 1, /#\s*TODO:/);
+    if (!metaSource) {
+      const missing = new VFile({ path: metaPath });
+      report(missing, "The edition has no edition.yaml", {
+        ruleId: "missing-edition",
+        hint: "Create edition/edition.yaml with the title, editors, licence, base URL and version (see the README).",
+      });
+      files.push(missing);
+    }
+
+    const peopleFile = files.find((file) => file.path === peoplePath);
+    const sourcesFile = files.find((file) => file.path === sourcesPath);
+    const locateIn = (file: VFile | undefined) => {
+      const yaml = file && typeof file.value === "string" ? parseLocatedYaml(file.value) : undefined;
+      return (index: number) => yaml?.locate([index, "id"]) ?? { line: 1, column: 1 };
+    };
+    const peopleById = peopleFile ? indexById(people, peopleFile, locateIn(peopleFile), "person") : new Map<string, Person>();
+    const sourcesById = sourcesFile
+      ? indexById(sourceList, sourcesFile, locateIn(sourcesFile), "source")
+      : new Map<string, Source>();
+
+    const stray = (folder: string, what: string) => (file: string) => {
+      const vfile = new VFile({ path: file });
+      report(vfile, `The pipeline does not read this file: only .md files in ${folder}/ are read, as ${what}`, {
+        ruleId: "unknown-file",
+        severity: "warning",
+        place: { line: 1, column: 1 },
+        hint: `Rename it to .md if it is one of the ${what}, or move it out of ${folder}/.`,
+      });
+      return vfile;
+    };
+    const messagePaths = await listMarkdown(layout.content, files, stray("content", "transcripts"));
+    const annotationPaths = await listMarkdown(layout.annotations, files, stray("annotations", "annotations"));
+
+    type Parsed<T> = { data?: T & { body: string; origin: FileOrigin }; invalidId?: string };
+    const parseFile = <T extends z.ZodType>(schema: T) => async (file: string): Promise<{ vfile: VFile; result: Parsed<z.infer<T>> }> => {
+      const { file: vfile, text } = await readSource(file);
+      if (text === undefined) return { vfile, result: {} };
+      const split = splitFrontMatter(vfile, text);
+      if (!split) return { vfile, result: {} };
+      const data = validateLocated(vfile, schema, split.value, split.located);
+      if (!data) {
+        const id = split.value.id;
+        return { vfile, result: { invalidId: typeof id === "string" ? id : undefined } };
+      }
+      // Places are only needed to report a problem, which most files never have: computed on first use.
+      let places: FileOrigin["places"] | undefined;
+      const origin: FileOrigin = {
+        file: vfile,
+        bodyStartLine: split.bodyStartLine,
+        get places() {
+          return (places ??= collectPlaces(split.located(), split.value));
+        },
+      };
+      reportPlaceholders(vfile, text.split("\n").slice(0, split.bodyStartLine - 1).join("\n"), 1, /#\s*TODO:/);
+      reportPlaceholders(vfile, split.body, split.bodyStartLine);
+      return { vfile, result: { data: { ...data, body: split.body, origin } } };
+    };
+    const readAll = async <T>(paths: string[], parse: (file: string) => Promise<{ vfile: VFile; result: Parsed<T> }>) =>
+      (await mapPool(paths, READ_CONCURRENCY, (file) => this.#file(file, parse))).flatMap((read, i) => {
+        seen.add(paths[i]!);
+        return read ? [{ vfile: read.vfile, ...read.result }] : [];
+      });
+
+    const checkSources = (origin: FileOrigin, sources: SourceCitation[]) =>
+      sources.forEach((source, i) => {
+        if (!sourcesById.has(source.id))
+          report(origin.file, `Unknown source id "${source.id}"`, {
+            ruleId: "unknown-source",
+            place: origin.places[`sources.${i}`],
+            hint: `Add it to edition/sources.yaml, or use one of: ${[...sourcesById.keys()].join(", ") || "(no sources defined)"}.`,
+          });
+      });
+    const checkPerson = (origin: FileOrigin, id: string, field: string, role: string) => {
+      if (!peopleById.has(id))
+        report(origin.file, `Unknown ${role} "${id}"`, {
+          ruleId: "unknown-person",
+          place: origin.places[field],
+          hint: `Add "${id}" to edition/people.yaml, or use one of: ${[...peopleById.keys()].join(", ") || "(no people defined)"}.`,
+        });
+    };
+
+    const messages: Message[] = [];
+    const messagesById = new Map<string, Message>();
+    // Messages that exist but failed validation: their notes are not reported again as having no target.
+    const invalidMessageIds = new Set<string>();
+    for (const { vfile, data, invalidId } of await readAll(messagePaths, parseFile(messageSchema))) {
+      files.push(vfile);
+      if (invalidId) invalidMessageIds.add(invalidId);
+      if (!data) continue;
+      const message = this.#message(data);
+      const existing = messagesById.get(message.id);
+      if (existing) {
+        report(vfile, `Duplicate message id "${message.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, {
+          ruleId: "duplicate-id",
+          place: message.origin.places.id,
+          hint: "Give each message its own id; ids are part of published URLs and must never be reused.",
+        });
+        continue;
+      }
+      messagesById.set(message.id, message);
+      messages.push(message);
+      checkPerson(message.origin, message.from, "from", "sender");
+      message.to.forEach((id, i) => checkPerson(message.origin, id, `to.${i}`, "recipient"));
+      checkSources(message.origin, message.sources);
+    }
+    for (const message of messages) {
+      if (message.in_reply_to && !messagesById.has(message.in_reply_to))
+        report(message.origin.file, `in_reply_to names a message that does not exist: "${message.in_reply_to}"`, {
+          ruleId: "unknown-message",
+          place: message.origin.places.in_reply_to,
+          hint: "Use the id of a message in content/.",
+        });
+    }
+
+    const annotationsByMessage = new Map<string, Annotation[]>();
+    const annotationsById = new Map<string, Annotation>();
+    let annotationCount = 0;
+    for (const { vfile, data } of await readAll(annotationPaths, parseFile(annotationSchema))) {
+      files.push(vfile);
+      if (!data) continue;
+      const annotation = this.#annotation(data);
+      const existing = annotationsById.get(annotation.id);
+      if (existing) {
+        report(vfile, `Duplicate annotation id "${annotation.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, {
+          ruleId: "duplicate-id",
+          place: annotation.origin.places.id,
+          hint: "Give each annotation its own id; note URLs are built from it.",
+        });
+        continue;
+      }
+      annotationsById.set(annotation.id, annotation);
+      checkSources(annotation.origin, annotation.sources);
+      if (!messagesById.has(annotation.target)) {
+        if (invalidMessageIds.has(annotation.target)) continue;
+        report(vfile, `The target message "${annotation.target}" does not exist`, {
+          ruleId: "unknown-target",
+          place: annotation.origin.places.target,
+          hint: "Set target to the id in the front matter of a transcript in content/.",
+        });
+        continue;
+      }
+      const group = annotationsByMessage.get(annotation.target);
+      if (group) group.push(annotation);
+      else annotationsByMessage.set(annotation.target, [annotation]);
+      annotationCount++;
+    }
+
+    const pages: EditorialPage[] = [];
+    const pagePaths = await listMarkdown(layout.pages, files, stray("edition/pages", "editorial pages"));
+    for (const { vfile, data } of await readAll(pagePaths, parseFile(pageSchema))) {
+      files.push(vfile);
+      if (data) pages.push({ ...data, slug: path.basename(vfile.path, ".md") });
+    }
+    pages.sort((a, b) => (a.nav_order ?? Infinity) - (b.nav_order ?? Infinity) || a.slug.localeCompare(b.slug));
+
+    const changelog = (await this.#dataFile(path.join(layout.edition, "changelog.yaml"), changelogSchema, files)) ?? [];
+    const lineMaps: Edition["lineMaps"] = [];
+    const mapDir = path.join(layout.edition, "line-maps");
+    for (const name of (await readdir(mapDir).catch(() => [] as string[])).sort()) {
+      if (!name.endsWith(".json")) continue;
+      const read = await this.#file(path.join(mapDir, name), async (file) => {
+        // Line maps are machine-written and can be large: JSON.parse, not the located YAML reader.
+        const { file: vfile, text } = await readSource(file);
+        if (text === undefined) return { vfile, result: undefined };
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch (error) {
+          reportLineMap(vfile, `The line map is not valid JSON: ${(error as Error).message}`);
+          return { vfile, result: undefined };
+        }
+        const result = lineMapSchema.safeParse(parsed);
+        if (result.success) return { vfile, result: result.data as LineMap };
+        reportLineMap(vfile, `The line map does not have the expected shape: ${result.error.issues[0]?.message} at ${result.error.issues[0]?.path.join(".")}`);
+        return { vfile, result: undefined };
+      });
+      if (!read) continue;
+      files.push(read.vfile);
+      if (read.result) lineMaps.push({ ...read.result, file: read.vfile });
+    }
+
+    // Files deleted since the last load are forgotten, so that a long-running watcher does not keep them.
+    for (const file of this.#read.keys())
+      if (!seen.has(file) && (file.startsWith(layout.content) || file.startsWith(layout.annotations) || file.startsWith(layout.pages))) this.#read.delete(file);
+
+    messages.sort(compareThreadOrder);
+    const previewImage = meta?.preview_image && metaSource ? await readPreviewImage(layout.edition, meta.preview_image, metaSource) : undefined;
+    const edition: Edition | undefined = meta
+      ? { meta, people: peopleById, sources: sourcesById, messages, annotationsByMessage, annotationCount, pages, changelog, lineMaps, invalidMessageIds, previewImage }
+      : undefined;
+    return { edition, files };
+  }
+
+  // The same objects from one load to the next while their file is unchanged, so that later stages can tell what
+  // changed by identity.
+  readonly #messages = new WeakMap<object, Message>();
+  readonly #annotations = new WeakMap<object, Annotation>();
+
+  #message(data: z.infer<typeof messageSchema> & { body: string; origin: FileOrigin }): Message {
+    let message = this.#messages.get(data);
+    if (!message) this.#messages.set(data, (message = { ...data, sources: normaliseSources(data.sources), time: parseTimestamp(data.sent)! }));
+    return message;
+  }
+
+  #annotation(data: z.infer<typeof annotationSchema> & { body: string; origin: FileOrigin }): Annotation {
+    let annotation = this.#annotations.get(data);
+    if (!annotation) this.#annotations.set(data, (annotation = { ...data, sources: normaliseSources(data.sources) }));
+    return annotation;
+  }
+}
+
+/** Loads an edition once: every file read, validated and checked against the others. */
+export function loadEdition(root: string): Promise<LoadResult> {
+  return new EditionLoader(root).load();
 }
 
 /** Thread order: calendar date, then the editor's `order`, then time of day, then id. */

@@ -45,6 +45,8 @@ export interface Annotation extends Omit<AnnotationFrontMatter, "sources"> {
 export interface EditorialPage extends PageFrontMatter {
   /** The page's file name without extension, which is also its URL slug. */
   slug: string;
+  /** Its Markdown, after the front matter. */
+  body: string;
   origin: FileOrigin;
 }
 

@@ -1,13 +1,27 @@
 // Rendering one transcript, as a job that can run on any thread: plain data in (its text, line labels and the
-// anchors of its notes), plain data out (its HTML, lines, anchored notes and problems). render-edition.ts runs jobs
-// in the main thread or, for large editions, in worker threads (transcript-worker.ts).
+// anchors of its notes), plain data out (its HTML, lines, anchored notes and problems). The build (src/pipeline/)
+// runs jobs on its worker threads, a partition at a time.
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { anchorAnnotations, type AnchoredAnnotation, type AnnotationToAnchor } from "../anchor/anchor-annotations.ts";
 import { lineLabels, type LabelProblem } from "../anchor/line-labels.ts";
 import type { AnchorProblem } from "../anchor/resolve-anchor.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
+import type { Annotation, Message } from "../load/model.ts";
 import { createTranscriptHtmlProcessor, createTranscriptLinesProcessor, type HtmlProcessor, type TranscriptLinesProcessor } from "./processors.ts";
+
+/** What rendering one message's transcript needs: its text and where it sits in its file, and its notes' anchors. */
+export function transcriptJob(message: Message, annotations: readonly Annotation[]): TranscriptJob {
+  return {
+    id: message.id,
+    path: message.origin.file.path,
+    body: message.body,
+    bodyStartLine: message.origin.bodyStartLine,
+    insertedAfter: message.inserted_after,
+    withdrawn: message.withdrawn_lines,
+    annotations: annotations.map(({ id, anchor, kind }) => ({ id, anchor, kind })),
+  };
+}
 
 export interface TranscriptJob {
   id: string;

@@ -6,10 +6,11 @@ import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { formatCitationHtml, messageItem, noteItem, type CslItem } from "../cite/index.ts";
-import type { Edition, Message } from "../load/model.ts";
-import type { RenderedNote } from "../render/render-edition.ts";
+import type { Message } from "../load/model.ts";
+import type { NoteEntry } from "../render/rendered.ts";
 import type { SiteUrls } from "./urls.ts";
-import { contentHash, type RenderCache } from "../render/render-cache.ts";
+import { contentHash } from "../render/render-cache.ts";
+import type { EditionShell, Memo } from "./site-model.ts";
 
 // citeproc escapes what it is given, but its output is HTML built from the edition's content: it passes through a
 // sanitiser that keeps only what citations use.
@@ -25,14 +26,14 @@ const citationHtml = unified()
   .freeze();
 
 export class EditionCitations {
-  readonly #edition: Edition;
+  readonly #edition: EditionShell;
   readonly #urls: SiteUrls;
-  readonly #cache: RenderCache;
+  readonly #memo: Memo;
 
-  constructor(edition: Edition, urls: SiteUrls, cache: RenderCache) {
+  constructor(edition: EditionShell, urls: SiteUrls, memo: Memo) {
     this.#edition = edition;
     this.#urls = urls;
-    this.#cache = cache;
+    this.#memo = memo;
   }
 
   messageItem(message: Message): CslItem {
@@ -44,7 +45,7 @@ export class EditionCitations {
     });
   }
 
-  noteItem(note: RenderedNote, message: Message): CslItem {
+  noteItem(note: NoteEntry, message: Message): CslItem {
     const { annotation, anchored } = note;
     return noteItem(
       { id: annotation.id, title: annotation.title, author: annotation.author, kind: annotation.kind, firstLine: anchored.firstLine, lastLine: anchored.lastLine },
@@ -55,7 +56,8 @@ export class EditionCitations {
 
   /** The Chicago note for an item, as safe HTML: the citation a page shows without JavaScript. */
   chicagoHtml(item: CslItem): string {
-    return this.#cache.get("chicago", contentHash(item), () => String(citationHtml.processSync(formatCitationHtml(item, "chicago"))));
+    // citeproc takes most of a message page's time: kept between builds with the partition's rendered text.
+    return this.#memo(`chicago:${contentHash(item)}`, () => String(citationHtml.processSync(formatCitationHtml(item, "chicago"))));
   }
 }
 

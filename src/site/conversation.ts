@@ -1,7 +1,7 @@
 // The conversation view's reading of the thread: which side of the page each message sits on, where a new day
 // begins, and where a writer wrote again without an answer. Worked out once per page, in one pass.
 import type { Message } from "../load/model.ts";
-import type { RenderedMessage } from "../render/render-edition.ts";
+import type { MessageEntry, RenderedMessage } from "../render/rendered.ts";
 import { formatDate, formatDuration, PUBLIC_KINDS, sentInstant } from "./format.ts";
 
 
@@ -23,7 +23,7 @@ export const isPrivate = (message: Pick<Message, "kind">) => !PUBLIC_KINDS.has(m
  * Whoever wrote the edition's first private message opens the conversation and sits on one side; everyone who
  * writes back sits on the other, as in a messaging app, whatever the number of participants.
  */
-export function openingWriter(messages: readonly RenderedMessage[]): string | undefined {
+export function openingWriter(messages: readonly MessageEntry[]): string | undefined {
   return messages.find(({ message }) => isPrivate(message))?.message.from;
 }
 
@@ -34,10 +34,10 @@ export function openingWriter(messages: readonly RenderedMessage[]): string | un
 export function conversationEntries(
   messages: readonly RenderedMessage[],
   opener: string | undefined,
-  before?: RenderedMessage,
+  before?: Message,
 ): ConversationEntry[] {
   const entries: ConversationEntry[] = [];
-  let lastPrivate = before?.message;
+  let lastPrivate = before;
   let lastDay: string | undefined;
   for (const rendered of messages) {
     const { message } = rendered;

@@ -1,65 +1,53 @@
-// The site stage as an Eleventy plugin: it loads and renders the edition once per build (as global data), makes
-// our unified processor Eleventy's Markdown engine, and adds the edition's pages as virtual templates that
-// paginate over the loaded data, so that Eleventy's per-file overhead is paid per page type, not per message.
-import { copyFile, mkdir } from "node:fs/promises";
+// The site stage as an Eleventy plugin. The build (src/pipeline/) runs Eleventy once per job: a partition's job
+// writes its messages' pages and its conversation pages, the edition's job the pages of the whole edition and the
+// exports. Each job's pages are virtual templates that paginate over what the job is to write (only what changed,
+// after an edit), so that Eleventy's per-file overhead is paid per page type, not per message. Editorial pages are
+// Markdown files rendered by our unified processor, never by Liquid or Nunjucks.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { EditionError, formatReport } from "../load/diagnostics.ts";
-import { bundleClientScripts } from "./client-bundle.ts";
 import { editorialPage } from "./pages/editorial-page.tsx";
 import { messagePage } from "./pages/message-page.tsx";
 import { peoplePage } from "./pages/people-page.tsx";
 import { searchPage } from "./pages/search-page.tsx";
 import { sourcesPage } from "./pages/sources-page.tsx";
-import { threadPage } from "./pages/thread-page.tsx";
-import { conversationPage } from "./pages/conversation-page.tsx";
-import { PREVIEW_IMAGE } from "./layout.tsx";
+import { homePage, threadPage } from "./pages/thread-page.tsx";
+import { conversationIndexPage, conversationPage } from "./pages/conversation-page.tsx";
 import { changelogPage } from "./pages/changelog-page.tsx";
-import { ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT, cslJson, messagesJson, plainTranscript, webAnnotations } from "../cite/exports.ts";
-import { createSiteModel, type NoteEntry, type SiteModel, type ThreadPage } from "./site-model.ts";
+import type { EditionModel, PartitionModel, SiteModel, ThreadPage } from "./site-model.ts";
 import { permalinks } from "./urls.ts";
-import { SiteVerificationError, verifySite } from "./verify-site.ts";
-import { parseShard, searchBundleFolder, type Shard } from "./shards.ts";
-import type { RenderedMessage } from "../render/render-edition.ts";
+import type { RenderedMessage } from "../render/rendered.ts";
 
-/** The event a build emits when the edition cannot be built: its report, for whoever shows it to the editor. */
-export interface EditionFailed {
-  error: Error;
+/** A partition's job: the pages of these messages, and the conversation pages of these thread pages. */
+export interface PartitionJob {
+  kind: "partition";
+  model: PartitionModel;
+  messages: ReadonlySet<string>;
+  units: ReadonlySet<string>;
 }
 
-/** The event a build emits once its pages are written and verified: what the index stage needs. */
-export interface EditionBuilt {
-  model: SiteModel;
-  outputDir: string;
+/** Pages of the whole edition, written by the edition's job. */
+export type EditionPage = "home" | "conversation-index" | "people" | "sources" | "search" | "changelog";
+
+/** The edition's job: which of its pages to write, and the exports' text. */
+export interface EditionJob {
+  kind: "edition";
+  model: EditionModel;
+  pages: ReadonlySet<EditionPage>;
+  /** Thread pages to write, by key (a paged edition's months). */
+  units: ReadonlySet<string>;
+  /** Editorial pages to write, by file, with their Markdown as the render stage made it (sanitised HTML). */
+  editorial: ReadonlyMap<string, string>;
+  /** The export files to write, by name, with their text. */
+  exports: ReadonlyMap<string, () => Promise<string>>;
 }
 
-export interface Options {
-  /**
-   * The edition's root folder, holding content/, annotations/ and edition/. By default, the folder two levels
-   * above Eleventy's input folder, which is the edition's edition/pages/.
-   */
-  root?: string;
-  /** Messages per page of the thread (default 200). */
-  threadPageSize?: number;
-  /** Receives the report of warnings of a build that succeeded (default: printed to stderr). */
-  onWarnings?: (report: string) => void;
-  /** Build one slice of the edition, as "k/n" (see shards.ts); .eleventy.js passes $EDITION_SHARD. */
-  shard?: string | Shard;
-}
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+export type SiteJob = PartitionJob | EditionJob;
 
 // Eleventy's configuration API is untyped JavaScript; this names the parts the plugin uses.
 interface EleventyConfig {
   setLibrary(extension: string, library: { render(source: string, data: Record<string, unknown>): string }): void;
   addGlobalData(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
-  addPassthroughCopy(mapping: Record<string, string>): void;
-  addWatchTarget(target: string): void;
   setWatchJavaScriptDependencies(enabled: boolean): void;
-  on(event: string, handler: (...args: any[]) => unknown): void;
-  emit(event: string, ...args: unknown[]): Promise<unknown>;
-  directories: { input: string; output: string };
 }
 
 type PageData<T = unknown> = {
@@ -72,49 +60,91 @@ type PageData<T = unknown> = {
   content: string;
 };
 
-export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, options: Options = {}): void {
-  const root = path.resolve(options.root ?? path.join(eleventyConfig.directories.input, "..", ".."));
-  const onWarnings = options.onWarnings ?? ((report: string) => console.warn(report));
-  const shard = typeof options.shard === "string" ? (options.shard ? parseShard(options.shard) : undefined) : options.shard;
-  const writesEditionPages = !shard || shard.index === 1;
-  let current: SiteModel | undefined;
+// The job reaches the plugin through the configuration object Eleventy was made with: .eleventy.js registers the
+// plugin, and the build hands the job to that same object before Eleventy reads .eleventy.js (write-pages.ts).
+// The map is kept on the global object because Eleventy imports .eleventy.js, and through it this module, with
+// Node's own loader, which under a test runner's loader gives the module a second instance.
+const JOBS = Symbol.for("annotated-edition.site-jobs");
+const jobs: WeakMap<object, SiteJob> = ((globalThis as { [JOBS]?: WeakMap<object, SiteJob> })[JOBS] ??= new WeakMap());
 
-  // A watching server (src/cli/start.ts) shows the editor why a build failed, in the browser as well.
-  const failed = async (error: Error): Promise<never> => {
-    await eleventyConfig.emit("edition.failed", { error } satisfies EditionFailed);
-    throw error;
+export function setSiteJob(eleventyConfig: object, job: SiteJob): void {
+  jobs.set(eleventyConfig, job);
+}
+
+export default function eleventyPluginEdition(eleventyConfig: EleventyConfig): void {
+  const job = jobs.get(eleventyConfig);
+  if (!job)
+    throw new Error("The edition's Eleventy plugin writes the pages of a build job: build the edition with `npm run build` or `npm start`, which run Eleventy for you.");
+  eleventyConfig.addGlobalData("edition", job.model);
+  // Eleventy's dependency watcher parses imported JavaScript with acorn, which cannot read our TypeScript.
+  eleventyConfig.setWatchJavaScriptDependencies(false);
+
+  // What each template paginates over lives in one class instance, which the data cascade passes by reference
+  // rather than deep-copying into every page.
+  const lists = new JobLists();
+  eleventyConfig.addGlobalData("jobLists", lists);
+  const paginated = <T,>(name: string, items: T[], permalink: (item: T) => string, render: (item: T) => string) => {
+    lists.set(name, items);
+    eleventyConfig.addTemplate(
+      `${name}.11ty.js`,
+      { render: (data: PageData<T>) => render(data.item) },
+      {
+        layout: false,
+        eleventyExcludeFromCollections: true,
+        pagination: { data: `jobLists.${name}`, size: 1, alias: "item", addAllPagesToCollections: false },
+        permalink: (data: PageData<T>) => permalink(data.item),
+      },
+    );
   };
+  const single = (name: string, permalink: string, render: () => string | Promise<string>) =>
+    eleventyConfig.addTemplate(`${name}.11ty.js`, { render }, { layout: false, eleventyExcludeFromCollections: true, permalink });
 
-  eleventyConfig.addGlobalData("edition", async () => {
-    const { model, files } = await createSiteModel(root, { threadPageSize: options.threadPageSize, shard });
-    if (!model) return failed(new EditionError(files, root));
-    const warnings = formatReport(files, root);
-    if (warnings) onWarnings(warnings);
-    current = model;
-    return model;
-  });
+  if (job.kind === "partition") {
+    const { model } = job;
+    // A partition's job writes no editorial page (those are the edition job's): their permalink is false.
+    eleventyConfig.addGlobalData("permalink", () => false);
+    eleventyConfig.setLibrary("md", { render: () => "" });
+    paginated<RenderedMessage>(
+      "edition-messages",
+      model.pageMessages.filter(({ message }) => job.messages.has(message.id)),
+      ({ message }) => permalinks.message(message.id),
+      (item) => messagePage(model, item),
+    );
+    paginated<ThreadPage<RenderedMessage>>(
+      "edition-conversation",
+      model.pageUnits.filter(({ unit }) => job.units.has(unit.key)),
+      ({ unit }) => permalinks.conversation(unit.key),
+      (item) => conversationPage(model, item),
+    );
+    return;
+  }
 
-  // Editorial pages are Markdown files rendered by our unified processor, never by Liquid or Nunjucks.
-  eleventyConfig.setLibrary("md", {
-    render(source, data) {
-      if (!current) throw new Error("The edition must be loaded before editorial pages are rendered");
-      const inputPath = (data.page as { inputPath?: string } | undefined)?.inputPath;
-      const file = current.rendered.renderMarkdown(source, inputPath ? path.resolve(root, inputPath) : undefined);
-      if (file.messages.some((message) => message.fatal)) {
-        const error = new EditionError([file], root);
-        void eleventyConfig.emit("edition.failed", { error } satisfies EditionFailed);
-        throw error;
-      }
-      return String(file.value);
-    },
-  });
+  const { model } = job;
+  const pages = job.pages;
+  if (pages.has("home")) single("edition-home", permalinks.thread(), () => homePage(model));
+  paginated<ThreadPage>(
+    "edition-thread",
+    model.paged ? model.threadPages.filter(({ unit }) => job.units.has(unit.key)) : [],
+    ({ unit }) => permalinks.thread(unit.key),
+    (item) => threadPage(model, item),
+  );
+  if (pages.has("conversation-index")) single("edition-conversation-index", permalinks.conversation(), () => conversationIndexPage(model, model.opener));
+  if (pages.has("people")) single("edition-people", permalinks.people(), () => peoplePage(model));
+  if (pages.has("sources")) single("edition-sources", permalinks.sources(), () => sourcesPage(model));
+  if (pages.has("search")) single("edition-search", permalinks.search(), () => searchPage(model));
+  if (pages.has("changelog")) single("edition-changelog", permalinks.changelog(), () => changelogPage(model));
+  for (const [name, text] of job.exports) single(`edition-export-${name}`, permalinks.exportFile(name), text);
+
+  // Editorial pages: the render stage has rendered their Markdown already, with the notes' cross-links.
+  // The permalink of an editorial page (the edition's URL scheme), or false for one this job does not write. It is
+  // global data, which only the editorial pages read: every other template sets its own.
+  const fileOf = (data: PageData) => path.resolve(data.page.inputPath);
+  eleventyConfig.addGlobalData("permalink", () => (data: PageData) => (job.editorial.has(fileOf(data)) ? permalinks.page(data.page.fileSlug) : false));
+  eleventyConfig.setLibrary("md", { render: (_source, data) => job.editorial.get(fileOf(data as PageData)) ?? "" });
   eleventyConfig.addGlobalData("layout", "edition-page.11ty.js");
-  // Editorial pages belong to the whole edition, which shard 1 writes; the edition's own templates set their
-  // permalinks and are not affected.
-  if (!writesEditionPages) eleventyConfig.addGlobalData("permalink", false);
   eleventyConfig.addTemplate("_includes/edition-page.11ty.js", {
     render: (data: PageData) =>
-      editorialPage(data.edition, {
+      editorialPage(model, {
         slug: data.page.fileSlug,
         title: data.title,
         description: data.description,
@@ -122,73 +152,11 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig, op
         showExports: data.show_exports === true,
       }),
   });
-
-  const paginated = <T,>(name: string, key: string, permalink: (item: T) => string, render: (model: SiteModel, item: T) => string) =>
-    eleventyConfig.addTemplate(
-      `${name}.11ty.js`,
-      { render: (data: PageData<T>) => render(data.edition, data.item) },
-      {
-        layout: false,
-        eleventyExcludeFromCollections: true,
-        pagination: { data: key, size: 1, alias: "item", addAllPagesToCollections: false },
-        permalink: (data: PageData<T>) => permalink(data.item),
-      },
-    );
-  const single = (name: string, permalink: string, render: (model: SiteModel) => string) =>
-    eleventyConfig.addTemplate(`${name}.11ty.js`, { render: (data: PageData) => render(data.edition) }, {
-      layout: false,
-      eleventyExcludeFromCollections: true,
-      permalink,
-    });
-
-  paginated<ThreadPage>("edition-thread", "edition.pageThreadPages", (page) => permalinks.thread(page.number), threadPage);
-  // The conversation view is paged like the thread list, so that a shard writes both for the same messages.
-  paginated<ThreadPage>("edition-conversation", "edition.pageThreadPages", (page) => permalinks.conversation(page.number), conversationPage);
-  paginated<RenderedMessage>("edition-messages", "edition.pageMessages", (m) => permalinks.message(m.message.id), messagePage);
-  if (writesEditionPages) addEditionPages(single);
-
-  // The site checks its own output before anything else runs on it; Pagefind's bundle comes later.
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (!current) return;
-    const outputDir = path.resolve(directories.output);
-    const preview = current.edition.previewImage;
-    if (preview && writesEditionPages) {
-      await mkdir(path.join(outputDir, "assets"), { recursive: true });
-      await copyFile(preview.path, path.join(outputDir, "assets", PREVIEW_IMAGE));
-    }
-    const problems = await verifySite(outputDir, current, { notYetWritten: [`${current.urls.home()}${searchBundleFolder(shard?.index ?? 1)}`] });
-    if (problems.length) await failed(new SiteVerificationError(problems));
-    await current.rendered.cache.save();
-    // Hand the verified site to whoever indexes it (the CLI's build and start commands): see EditionBuilt.
-    await eleventyConfig.emit("edition.built", { model: current, outputDir } satisfies EditionBuilt);
-  });
-
-  eleventyConfig.addPassthroughCopy({ [path.join(here, "assets")]: "assets" });
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
-    await bundleClientScripts(path.join(here, "client"), path.resolve(directories.output, "assets"));
-  });
-  for (const folder of ["content", "annotations", "edition"]) eleventyConfig.addWatchTarget(path.join(root, folder));
-  // Eleventy's dependency watcher parses imported JavaScript with acorn, which cannot read our TypeScript.
-  eleventyConfig.setWatchJavaScriptDependencies(false);
 }
 
-/** The pages of the whole edition, beside its messages and thread: written once, by shard 1 in a sharded build. */
-function addEditionPages(single: (name: string, permalink: string, render: (model: SiteModel) => string) => void): void {
-  single("edition-people", permalinks.people(), peoplePage);
-  single("edition-sources", permalinks.sources(), sourcesPage);
-  single("edition-search", permalinks.search(), searchPage);
-  single("edition-changelog", permalinks.changelog(), changelogPage);
-
-  // Machine-readable exports (cite/exports.ts), one file each.
-  const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;
-  const exportFile = (name: string, render: (model: SiteModel) => string) => single(`edition-export-${name}`, permalinks.exportFile(name), render);
-  exportFile(ANNOTATIONS_EXPORT, (model) => json(webAnnotations(model.exportInput())));
-  exportFile(MESSAGES_EXPORT, (model) => json(messagesJson(model.exportInput())));
-  exportFile(CSL_EXPORT, (model) =>
-    json(cslJson([
-      ...model.rendered.messages.map(({ message }) => model.citations.messageItem(message)),
-      ...model.notes.map(({ note, message }) => model.citations.noteItem(note, message.message)),
-    ])),
-  );
-  exportFile(TRANSCRIPT_EXPORT, (model) => plainTranscript(model.exportInput()));
+class JobLists {
+  [name: string]: unknown;
+  set(name: string, items: unknown[]): void {
+    this[name] = items;
+  }
 }

@@ -15,6 +15,12 @@ export function formatDate(time: ParsedTimestamp): string {
   return time.day === undefined ? `${month} ${time.year}` : `${month} ${time.day}, ${time.year}`;
 }
 
+/** "October 2016" from "2016-10". */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  return `${MONTHS[number - 1] ?? ""} ${year}`;
+}
+
 /** "6:35 p.m." from "18:35". */
 export function formatClock(time: string): string {
   const [hours, minutes] = time.split(":").map(Number) as [number, number];

@@ -72,7 +72,7 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
   const { urls } = model;
   const navItems: Array<{ key: NavKey; href: string; label: string }> = [
     { key: "thread", href: urls.home(), label: "Thread" },
-    { key: "conversation", href: urls.conversation(1), label: "Conversation" },
+    { key: "conversation", href: urls.conversation(), label: "Conversation" },
     ...model.edition.pages
       .filter((page) => page.nav_order !== undefined)
       .map((page) => ({ key: `page:${page.slug}` as NavKey, href: urls.page(page.slug), label: page.nav_title ?? page.title })),

@@ -9,7 +9,7 @@ import { messageTitle } from "./format.ts";
 import { sanitised } from "./html.ts";
 import { noteKindLabel } from "./pages/parts.tsx";
 import { FILTERS, messageDocumentFields, NOTE_KIND_FILTER_VALUE, searchFieldsElement, type SearchFields } from "./pages/search-fields.tsx";
-import type { SiteModel } from "./site-model.ts";
+import type { PartitionModel } from "./site-model.ts";
 
 export interface SearchPage {
   url: string;
@@ -56,7 +56,7 @@ function documentOf(language: string, fields: SearchFields, body: ElementContent
   return toHtml(tree, { allowDangerousHtml: true });
 }
 
-export function searchDocuments(model: SiteModel): SearchDocuments {
+export function searchDocuments(model: PartitionModel): SearchDocuments {
   const { people, meta } = model.edition;
   const pages: SearchPage[] = [];
   for (const rendered of model.pageMessages) {

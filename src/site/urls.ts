@@ -1,11 +1,13 @@
 // The site's URL scheme, in one place: every page and anchor the site links to is built here, under the
 // edition's path prefix, so that links and the build's own link check agree.
-import type { EditionUrls } from "../render/render-edition.ts";
+import type { EditionUrls } from "../render/link-targets.ts";
 
 export interface SiteUrls extends EditionUrls {
   home(): string;
-  thread(page: number): string;
-  conversation(page: number): string;
+  /** A page of the thread, by its key (pipeline/partitions.ts); without one, or for `all`, the home page. */
+  thread(key?: string): string;
+  /** A page of the conversation, by its key; without one, or for `all`, the conversation's first page. */
+  conversation(key?: string): string;
   people(): string;
   person(id: string): string;
   sources(): string;
@@ -20,8 +22,8 @@ export interface SiteUrls extends EditionUrls {
 
 /** The site's paths without the path prefix, as Eleventy wants permalinks. */
 export const permalinks = {
-  thread: (page: number) => (page <= 1 ? "/" : `/thread/${page}/`),
-  conversation: (page: number) => (page <= 1 ? "/conversation/" : `/conversation/${page}/`),
+  thread: (key?: string) => (key === undefined || key === "all" ? "/" : `/thread/${key}/`),
+  conversation: (key?: string) => (key === undefined || key === "all" ? "/conversation/" : `/conversation/${key}/`),
   message: (id: string) => `/messages/${id}/`,
   page: (slug: string) => `/${slug}/`,
   people: () => "/people/",
@@ -43,8 +45,8 @@ export function siteUrls(baseUrl: string): SiteUrls {
   const at = (path: string) => `${prefix}${path.replace(/^\//, "")}`;
   return {
     home: () => at(""),
-    thread: (page) => at(permalinks.thread(page)),
-    conversation: (page) => at(permalinks.conversation(page)),
+    thread: (key) => at(permalinks.thread(key)),
+    conversation: (key) => at(permalinks.conversation(key)),
     message: (id) => at(permalinks.message(id)),
     note: (id, messageId) => `${at(permalinks.message(messageId))}#note-${id}`,
     page: (slug) => at(permalinks.page(slug)),

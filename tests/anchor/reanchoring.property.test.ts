@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { FUZZY_MAX_ERROR_RATE, AnchorResolver } from "../../src/anchor/resolve-anchor.ts";
 import { collapse } from "../../src/anchor/text-quote.ts";
 import { TranscriptText, type TranscriptLine } from "../../src/anchor/transcript-text.ts";
-import { createSiteModel } from "../../src/site/site-model.ts";
+import { readEdition } from "../../src/pipeline/edition-build.ts";
 import { PROJECT_ROOT } from "../helpers/edition.ts";
 
 /** A small seeded PRNG (mulberry32), so that a failure can be replayed. */
@@ -66,8 +66,8 @@ const similarity = (a: string, b: string) => 1 - distance(collapse(a), collapse(
 
 describe("re-anchoring after random corrections to the default edition", () => {
   it("lands every note on its own passage, nearly unchanged, or reports it; never elsewhere (150 edits)", async () => {
-    const { model } = await createSiteModel(PROJECT_ROOT);
-    const candidates = model!.rendered.messages.filter(({ notes }) => notes.some(({ annotation }) => "quote" in annotation.anchor));
+    const { model } = await readEdition(PROJECT_ROOT);
+    const candidates = model!.messages.filter(({ notes }) => notes.some(({ annotation }) => "quote" in annotation.anchor));
     const rand = random(20161012);
     const outcomes = { exact: 0, moved: 0, reported: 0 };
 

@@ -11,7 +11,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { build } from "../../src/cli/build.ts";
 import { check } from "../../src/cli/check.ts";
-import { createSiteModel } from "../../src/site/site-model.ts";
+import { readEdition } from "../../src/pipeline/edition-build.ts";
 import { verifySite } from "../../src/site/verify-site.ts";
 import { eventually, useChromium } from "../helpers/browser.ts";
 import { makeEdition, PROJECT_ROOT, removeEdition } from "../helpers/edition.ts";
@@ -86,13 +86,13 @@ describe("the second edition as a fixture", () => {
   });
 
   it("is a different correspondence, says it is fiction written for the tests, and is published under its prefix", async () => {
-    const { model } = await createSiteModel(root);
+    const { model } = await readEdition(root);
     const { meta, people } = model!.edition;
     expect(meta.base_url).toBe(BASE_URL);
     expect(meta.license).toMatch(/^CC0/);
     expect(meta.description).toContain("fiction written for this project's tests");
     expect(people.size).toBe(6);
-    expect(model!.rendered.messages).toHaveLength(7);
+    expect(model!.messages).toHaveLength(7);
     expect(model!.notes).toHaveLength(12);
     const about = await readFile(path.join(site, "about", "index.html"), "utf8");
     expect(about).toContain("Fiction, written for the tests");
@@ -329,7 +329,7 @@ describe("quality gates on the second edition", () => {
   });
 
   it("has no broken internal link or anchor", async () => {
-    const { model } = await createSiteModel(root);
+    const { model } = await readEdition(root);
     expect(await verifySite(site, model!)).toEqual([]);
   });
 

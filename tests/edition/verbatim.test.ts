@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { createSiteModel } from "../../src/site/site-model.ts";
+import { readEdition } from "../../src/pipeline/edition-build.ts";
 
 /** Editorial omission marks, which are ours and never the sources'. */
 const OMISSION = /\[(?:…|\.\.\.)\]/g;
@@ -35,9 +35,9 @@ async function readQuotations(): Promise<Map<string, string[]>> {
 }
 
 const root = process.cwd();
-const { model, files } = await createSiteModel(root);
+const { model, files } = await readEdition(root);
 const quotations = await readQuotations();
-const messages = model?.rendered.messages ?? [];
+const messages = model?.messages ?? [];
 
 const DIRECT_MESSAGES = [
   "2016-09-20-wikileaks",

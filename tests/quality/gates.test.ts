@@ -4,7 +4,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createSiteModel } from "../../src/site/site-model.ts";
+import { readEdition } from "../../src/pipeline/edition-build.ts";
 import { verifySite } from "../../src/site/verify-site.ts";
 import { eventually, launchBrowser } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/edition.ts";
@@ -55,7 +55,7 @@ describe("quality gates", () => {
     });
 
   it("has no broken internal link or anchor", async () => {
-    const { model } = await createSiteModel(PROJECT_ROOT);
+    const { model } = await readEdition(PROJECT_ROOT);
     expect(await verifySite(site, model!)).toEqual([]);
   });
 });

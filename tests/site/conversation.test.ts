@@ -125,7 +125,7 @@ describe("a silence across a page break", () => {
       const [ada, ben] = loaded.edition!.messages.map(rendered);
       const benAgain = rendered({ ...ben!.message, id: "ben-again", time: { ...ben!.message.time, day: 9, date: "1901-04-09", instant: undefined } });
       // Page 2 begins with Ben writing again; page 1 ended with Ben's letter of April 2.
-      const [entry] = conversationEntries([benAgain], ada!.message.from, ben);
+      const [entry] = conversationEntries([benAgain], ada!.message.from, ben!.message);
       expect(entry!.noReply).toEqual({ after: "7 days", approximate: false });
       expect(entry!.side).toBe("answering");
       expect(conversationEntries([benAgain], ada!.message.from)[0]!.noReply).toBeUndefined();

@@ -10,7 +10,8 @@ import { build } from "../../src/cli/build.ts";
 import { parseTimestamp } from "../../src/load/timestamp.ts";
 import { formatDate, formatSent, messageTitle, personName } from "../../src/site/format.ts";
 import { timelineSection } from "../../src/site/pages/timeline.tsx";
-import { createSiteModel, type SiteModel } from "../../src/site/site-model.ts";
+import { readEdition } from "../../src/pipeline/edition-build.ts";
+import type { EditionModel } from "../../src/site/site-model.ts";
 import { PUBLIC_KINDS } from "../../src/site/format.ts";
 import { layoutTimeline, type TimelineMessage } from "../../src/site/timeline.ts";
 import { launchBrowser } from "../helpers/browser.ts";
@@ -146,11 +147,11 @@ describe("the timeline of the default edition", () => {
   const site = inject("defaultSite");
   let html: string;
   let picture: Picture;
-  let model: SiteModel;
+  let model: EditionModel;
   beforeAll(async () => {
     html = await homeOf(site);
     picture = await readPicture(svgOf(html));
-    model = (await createSiteModel(PROJECT_ROOT, { cache: false })).model!;
+    model = (await readEdition(PROJECT_ROOT)).model!;
   });
 
   it("is a well-formed SVG, between the edition header and the correspondence", async () => {
@@ -164,7 +165,7 @@ describe("the timeline of the default edition", () => {
   });
 
   it("has one mark per message, each linking to that message's page and named after it", () => {
-    const { messages } = model.rendered;
+    const { messages } = model;
     const { people } = model.edition;
     const marks = allMarks(picture);
     expect(marks).toHaveLength(messages.length);
@@ -174,7 +175,7 @@ describe("the timeline of the default edition", () => {
   });
 
   it("gives each sender a lane, busiest first, and public posts a lane of their own", () => {
-    const { messages } = model.rendered;
+    const { messages } = model;
     const { people } = model.edition;
     const sentBy = new Map<string, number>();
     for (const { message } of messages) if (!PUBLIC_KINDS.has(message.kind)) sentBy.set(message.from, (sentBy.get(message.from) ?? 0) + 1);
@@ -208,7 +209,7 @@ describe("the timeline of the default edition", () => {
     const rows = await readTable(html);
     const { people } = model.edition;
     expect(rows).toEqual(
-      model.rendered.messages.map(({ message }) => ({
+      model.messages.map(({ message }) => ({
         cells: [
           formatSent(message),
           personName(people, message.from),
@@ -246,7 +247,7 @@ describe("the timeline of the default edition", () => {
       const wide = await measure();
       expect(wide).toMatchObject({ namespace: "http://www.w3.org/2000/svg", circleNamespace: "http://www.w3.org/2000/svg", viewBoxWidth: 704, scrolls: false });
       expect(wide.width).toBe(wide.container);
-      expect(wide.circles).toBe(model.rendered.messages.length);
+      expect(wide.circles).toBe(model.messages.length);
       await live.setViewportSize({ width: 375, height: 800 });
       const narrow = await measure();
       expect(narrow.scrolls).toBe(true);
@@ -266,7 +267,7 @@ describe("the timeline of the default edition", () => {
         tabbable: [...section.querySelectorAll<HTMLElement | SVGElement>("a[href]")].filter((a) => a.tabIndex >= 0).map((a) => a.getAttribute("href")),
       }));
       expect(hidden).toBe("true");
-      expect(tabbable).toEqual(model.rendered.messages.map(({ message }) => model.urls.message(message.id)));
+      expect(tabbable).toEqual(model.messages.map(({ message }) => model.urls.message(message.id)));
       await context.close();
     });
   });
@@ -399,18 +400,18 @@ describe("binned marks for very large editions", () => {
   it("renders bars that link to the thread page holding them, and a table of periods", async () => {
     const root = await makeEdition("small");
     cleanup.push(root);
-    const { model } = await createSiteModel(root, { cache: false, threadPageSize: 2 });
+    const { model } = await readEdition(root, { pageSize: 2 });
     const html = toHtml({ type: "root", children: timelineSection(model!, { binAbove: 2 }) });
     const picture = await readPicture(svgOf(html));
     expect(picture.error).toBeUndefined();
-    expect(allMarks(picture).map((mark) => mark.href)).toEqual(["/#1901-04-01-ada", "/#1901-04-02-ben", "/thread/2/#1901-05-harbour-board"]);
+    expect(allMarks(picture).map((mark) => mark.href)).toEqual(["/thread/1901-04/#1901-04-01-ada", "/thread/1901-04/#1901-04-02-ben", "/thread/1901-05/#1901-05-harbour-board"]);
     // Two months of letters: daily periods; the notice dated only to May counts in the middle of May.
     expect(allMarks(picture)[0]!.title).toBe("Ada Quill: 1 message, April 1, 1901");
     const rows = await readTable(html);
     expect(rows).toEqual([
-      { cells: ["April 1, 1901", "1", "0", "0", "Page 1"], href: "/#1901-04-01-ada" },
-      { cells: ["April 2, 1901", "0", "1", "0", "Page 1"], href: "/#1901-04-02-ben" },
-      { cells: ["May 16, 1901", "0", "0", "1", "Page 2"], href: "/thread/2/#1901-05-harbour-board" },
+      { cells: ["April 1, 1901", "1", "0", "0", "April 1901"], href: "/thread/1901-04/#1901-04-01-ada" },
+      { cells: ["April 2, 1901", "0", "1", "0", "April 1901"], href: "/thread/1901-04/#1901-04-02-ben" },
+      { cells: ["May 16, 1901", "0", "0", "1", "May 1901"], href: "/thread/1901-05/#1901-05-harbour-board" },
     ]);
   });
 });

@@ -4,18 +4,19 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/cli/build.ts";
-import { createSiteModel, type SiteModel } from "../../src/site/site-model.ts";
+import { readEdition } from "../../src/pipeline/edition-build.ts";
+import type { EditionModel } from "../../src/site/site-model.ts";
 import { verifySite } from "../../src/site/verify-site.ts";
 import { makeEdition, removeEdition } from "../helpers/edition.ts";
 
 let root: string;
 let site: string;
-let model: SiteModel;
+let model: EditionModel;
 
 beforeAll(async () => {
   root = await makeEdition("small");
   site = (await build(root)).outputDir;
-  model = (await createSiteModel(root)).model!;
+  model = (await readEdition(root)).model!;
 });
 afterAll(() => removeEdition(root));
 

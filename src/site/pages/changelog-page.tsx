@@ -3,9 +3,9 @@
 // can be followed to the text it cited.
 import type { ElementContent } from "hast";
 import { renderPage } from "../layout.tsx";
-import type { SiteModel } from "../site-model.ts";
+import type { EditionModel } from "../site-model.ts";
 
-export function changelogPage(model: SiteModel): string {
+export function changelogPage(model: EditionModel): string {
   const { changelog, meta } = model.edition;
   const main = (
     <div className="changelog-page prose">
@@ -32,8 +32,8 @@ export function changelogPage(model: SiteModel): string {
                         </a>,
                       ]
                     : []}
-                  {change.annotation && model.rendered.notesById.has(change.annotation)
-                    ? [" · ", <a href={model.urls.note(change.annotation, model.rendered.notesById.get(change.annotation)!.message.message.id)}>{`note ${change.annotation}`}</a>]
+                  {change.annotation && model.notesById.has(change.annotation)
+                    ? [" · ", <a href={model.urls.note(change.annotation, model.notesById.get(change.annotation)!.message.message.id)}>{`note ${change.annotation}`}</a>]
                     : change.annotation
                       ? ` · note ${change.annotation}`
                       : []}

@@ -5,17 +5,18 @@
 // without an answer is shown as such. Every transcript keeps its numbered, linkable lines, every note is linked,
 // and every message links to its own page, which links back here.
 import type { ElementContent } from "hast";
-import type { RenderedMessage, RenderedNote } from "../../render/render-edition.ts";
+import type { RenderedMessage, RenderedNote } from "../../render/rendered.ts";
 import { lineRangeLabel } from "../../anchor/line-labels.ts";
-import { conversationEntries, isPrivate, openingWriter, type ConversationEntry } from "../conversation.ts";
+import { conversationEntries, type ConversationEntry } from "../conversation.ts";
 import { formatSent, KIND_LABELS, messageTitle, personName } from "../format.ts";
 import { renderPage } from "../layout.tsx";
 import { scopeFragment } from "../scope-fragment.ts";
 import { sanitised } from "../html.ts";
 import { contentHash } from "../../render/render-cache.ts";
 import { toHtml } from "hast-util-to-html";
-import type { SiteModel, ThreadPage } from "../site-model.ts";
-import { noteKindLabel, pageLinks } from "./parts.tsx";
+import type { PartitionModel, SiteModel, ThreadPage } from "../site-model.ts";
+import { noteKindLabel } from "./parts.tsx";
+import { monthIndex, unitPager } from "./thread-page.tsx";
 
 /** Where a message's lines live on a conversation page: `#<message id>-L3`. */
 export const conversationLineId = (messageId: string, lineId: string) => `${messageId}-${lineId}`;
@@ -32,7 +33,7 @@ function noteLink(model: SiteModel, rendered: RenderedMessage, note: RenderedNot
   ) as ElementContent;
 }
 
-function bubble(model: SiteModel, entry: ConversationEntry): ElementContent {
+function bubble(model: PartitionModel, entry: ConversationEntry): ElementContent {
   const { rendered, side, noReply } = entry;
   const { message, notes, lines } = rendered;
   const { people } = model.edition;
@@ -79,52 +80,39 @@ function bubble(model: SiteModel, entry: ConversationEntry): ElementContent {
 
 /**
  * The transcript with its anchors under the message's own prefix. Parsing every transcript again was a tenth of a
- * rebuild at 10,000 messages, so the result is kept in the render cache with the transcripts themselves.
+ * rebuild at 10,000 messages, so the result is kept between builds with the partition's rendered text.
  */
-function scopedTranscript(model: SiteModel, rendered: RenderedMessage, ownPage: string): string {
+function scopedTranscript(model: PartitionModel, rendered: RenderedMessage, ownPage: string): string {
   const idPrefix = conversationLineId(rendered.message.id, "");
-  return model.rendered.cache.get("conversation", contentHash([rendered.html, idPrefix, ownPage]), () =>
+  return model.memo(`conversation:${contentHash([rendered.html, idPrefix, ownPage])}`, () =>
     toHtml({ type: "root", children: scopeFragment(rendered.html, { idPrefix, ownPage }) }),
   );
 }
 
-/** The last private message before `page`, so that a silence across a page break is told on the later page. */
-function messageBefore(model: SiteModel, page: ThreadPage): RenderedMessage | undefined {
-  const first = page.messages[0];
-  if (!first) return undefined;
-  const index = model.rendered.indexById.get(first.message.id) ?? 0;
-  for (let i = index - 1; i >= 0; i--) {
-    const candidate = model.rendered.messages[i]!;
-    if (isPrivate(candidate.message)) return candidate;
-  }
-  return undefined;
-}
+/** What the conversation's pages say of themselves. */
+const INTRO = (model: SiteModel, opener: string | undefined) => [
+  `Every message in time order, as a thread. `,
+  opener ? `${personName(model.edition.people, opener)}, who wrote first, is on the left; replies are on the right; ` : "",
+  `public posts and statements run across the page. Line numbers link to each line here; a message's heading opens its own page, with its notes beside the text and its citations. `,
+];
 
-export function conversationPage(model: SiteModel, page: ThreadPage): string {
-  const { people } = model.edition;
-  const opener = openingWriter(model.rendered.messages);
-  const entries = conversationEntries(page.messages, opener, messageBefore(model, page));
+export function conversationPage(model: PartitionModel, page: ThreadPage<RenderedMessage>): string {
+  const { opener } = model;
+  const entries = conversationEntries(page.messages, opener, model.messageBefore(page.unit));
   const days: Array<{ label: string; date: string; entries: ConversationEntry[] }> = [];
   for (const entry of entries) {
     if (entry.newDay) days.push({ label: entry.newDay, date: entry.rendered.message.time.date, entries: [] });
     days.at(-1)!.entries.push(entry);
   }
-  const pages = model.threadPages.length;
-  const pager = pageLinks(
-    model.threadPages.map((other) => ({ number: other.number, href: model.urls.conversation(other.number) })),
-    page.number,
-    "Conversation pages",
-  );
-  const title = pages > 1 ? `The conversation, page ${page.number} of ${pages}` : "The conversation";
+  const pager = model.paged ? unitPager(model, page.unit, (unit) => model.conversationUrl(unit), model.urls.conversation(), "Conversation pages") : [];
+  const title = model.paged ? `The conversation, ${model.unitLabel(page.unit)}` : "The conversation";
   const main = (
     <div className="conversation-page">
       <header className="edition-header">
         <h1>{title}</h1>
         <p className="conversation-intro">
-          {`Every message in time order, as a thread. `}
-          {opener ? `${personName(people, opener)}, who wrote first, is on the left; replies are on the right; ` : ""}
-          {`public posts and statements run across the page. Line numbers link to each line here; a message's heading opens its own page, with its notes beside the text and its citations. `}
-          <a href={model.urls.home()}>The list of messages</a>
+          {INTRO(model, opener)}
+          <a href={model.paged ? model.threadUrl(page.unit) : model.urls.home()}>The list of messages</a>
           {" gives the same thread at a glance."}
         </p>
       </header>
@@ -144,7 +132,31 @@ export function conversationPage(model: SiteModel, page: ThreadPage): string {
     title,
     description: `${model.edition.meta.title}: the correspondence as a thread, with every line and note.`,
     current: "conversation",
-    path: model.urls.conversation(page.number),
+    path: model.conversationUrl(page.unit),
+    main,
+    bodyClass: "page-conversation",
+  });
+}
+
+/** The conversation of a paged edition begins with the index of its months. */
+export function conversationIndexPage(model: SiteModel, opener: string | undefined): string {
+  const main = (
+    <div className="conversation-page">
+      <header className="edition-header">
+        <h1>The conversation</h1>
+        <p className="conversation-intro">
+          {INTRO(model, opener)}
+          {"Choose a month."}
+        </p>
+      </header>
+      {monthIndex(model, (unit) => model.conversationUrl(unit), "months")}
+    </div>
+  ) as ElementContent;
+  return renderPage(model, {
+    title: "The conversation",
+    description: `${model.edition.meta.title}: the correspondence as a thread, with every line and note.`,
+    current: "conversation",
+    path: model.urls.conversation(),
     main,
     bodyClass: "page-conversation",
   });

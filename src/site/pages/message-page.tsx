@@ -4,14 +4,13 @@
 // thread. Only the transcript is indexed from this page; search indexes notes as documents of their own
 // (site/search-documents.ts), which land on their anchors here.
 import type { ElementContent } from "hast";
-import type { RenderedMessage, RenderedNote } from "../../render/render-edition.ts";
+import type { RenderedMessage, RenderedNote } from "../../render/rendered.ts";
 import { formatSent, KIND_LABELS, messageTitle, personName, PRECISION_LABELS } from "../format.ts";
 import { sanitised } from "../html.ts";
 import { renderPage } from "../layout.tsx";
 import { lineRangeFragment, lineRangeLabel } from "../../anchor/line-labels.ts";
-import type { SiteModel } from "../site-model.ts";
+import type { PartitionModel, SiteModel } from "../site-model.ts";
 import { noteKindLabel, sourceList } from "./parts.tsx";
-import { messageDocumentFields, searchFieldsElement } from "./search-fields.tsx";
 import { citePanel } from "./cite-panel.tsx";
 import { messageHead } from "./reference-metadata.tsx";
 
@@ -48,12 +47,13 @@ function noteItem(model: SiteModel, note: RenderedNote): ElementContent {
   ) as ElementContent;
 }
 
-export function messagePage(model: SiteModel, rendered: RenderedMessage): string {
+export function messagePage(model: PartitionModel, rendered: RenderedMessage): string {
   const { message, notes } = rendered;
   const { people } = model.edition;
   const title = messageTitle(message, people);
   const sent = formatSent(message);
   const { previous, next } = model.neighbours(message.id);
+  const unit = model.unitOf(message.id);
   const person = (id: string) => <a href={model.urls.person(id)}>{personName(people, id)}</a>;
   const citeItem = model.citations.messageItem(message);
 
@@ -101,7 +101,6 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
           </div>
         </dl>
       </header>
-      {searchFieldsElement(messageDocumentFields(model, message))}
       <div className={notes.length ? "reading has-notes" : "reading"}>
         <section className="transcript" aria-label="Transcript" data-pagefind-body="">
           <div data-pagefind-weight="3">{sanitised(rendered.html)}</div>
@@ -126,23 +125,23 @@ export function messagePage(model: SiteModel, rendered: RenderedMessage): string
       })}
       <nav className="thread-nav" aria-label="Thread" data-pagefind-ignore="all">
         {previous ? (
-          <a rel="prev" href={model.urls.message(previous.message.id)}>
+          <a rel="prev" href={model.urls.message(previous.id)}>
             <span className="thread-nav-label">← Previous</span>
-            <span>{messageTitle(previous.message, people)}</span>
-            <span className="thread-nav-date">{formatSent(previous.message)}</span>
+            <span>{messageTitle(previous, people)}</span>
+            <span className="thread-nav-date">{formatSent(previous)}</span>
           </a>
         ) : (
           <span />
         )}
         <span className="thread-nav-up">
-          <a href={`${model.urls.thread(model.threadPageOf(message.id))}#${message.id}`}>The whole thread</a>
-          <a href={`${model.urls.conversation(model.threadPageOf(message.id))}#${message.id}`}>In the conversation</a>
+          <a href={`${model.threadUrl(unit)}#${message.id}`}>The whole thread</a>
+          <a href={`${model.conversationUrl(unit)}#${message.id}`}>In the conversation</a>
         </span>
         {next ? (
-          <a rel="next" href={model.urls.message(next.message.id)}>
+          <a rel="next" href={model.urls.message(next.id)}>
             <span className="thread-nav-label">Next →</span>
-            <span>{messageTitle(next.message, people)}</span>
-            <span className="thread-nav-date">{formatSent(next.message)}</span>
+            <span>{messageTitle(next, people)}</span>
+            <span className="thread-nav-date">{formatSent(next)}</span>
           </a>
         ) : (
           <span />

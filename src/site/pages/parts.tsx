@@ -3,7 +3,7 @@
 import type { ElementContent } from "hast";
 import type { SourceCitation } from "../../load/model.ts";
 import type { AnnotationKind } from "../../load/schema.ts";
-import type { RenderedMessage } from "../../render/render-edition.ts";
+import type { MessageEntry } from "../../render/rendered.ts";
 import { formatSent, KIND_LABELS, personName } from "../format.ts";
 import type { SiteModel } from "../site-model.ts";
 
@@ -32,7 +32,7 @@ export function sourceList(model: SiteModel, sources: SourceCitation[]): Element
   });
 }
 
-export function threadEntry(model: SiteModel, rendered: RenderedMessage): ElementContent {
+export function threadEntry(model: SiteModel, rendered: MessageEntry): ElementContent {
   const { message, notes, lines } = rendered;
   const { people } = model.edition;
   return (

@@ -2,9 +2,9 @@
 // Everyone who appears in the correspondence, with how many messages each sent and received.
 import type { ElementContent } from "hast";
 import { renderPage } from "../layout.tsx";
-import type { SiteModel } from "../site-model.ts";
+import type { EditionModel } from "../site-model.ts";
 
-export function peoplePage(model: SiteModel): string {
+export function peoplePage(model: EditionModel): string {
   const people = [...model.edition.people.values()];
   const main = (
     <div className="people-page">

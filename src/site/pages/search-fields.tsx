@@ -5,7 +5,7 @@
 import type { ElementContent } from "hast";
 import type { Message } from "../../load/model.ts";
 import { formatSent, KIND_LABELS, messageTitle, personName } from "../format.ts";
-import type { SiteModel } from "../site-model.ts";
+import type { PartitionModel } from "../site-model.ts";
 
 /** Filter names as readers see them on the search page; the URL uses the lower-case, hyphenated form. */
 export const FILTERS = {
@@ -27,9 +27,8 @@ export interface SearchFields {
 }
 
 /** The fields every page about a message shares: who, to whom, when, and its place in the thread. */
-export function messageSearchFields(model: SiteModel, message: Message): SearchFields {
+export function messageSearchFields(model: PartitionModel, message: Message): SearchFields {
   const { people } = model.edition;
-  const threadIndex = model.rendered.indexById.get(message.id) ?? 0;
   return {
     meta: {
       date: formatSent(message),
@@ -43,12 +42,13 @@ export function messageSearchFields(model: SiteModel, message: Message): SearchF
       [FILTERS.month]: [message.time.date.slice(0, 7)],
       [FILTERS.kind]: [KIND_LABELS[message.kind]],
     },
-    sort: { date: String(threadIndex * 1000) },
+    // Within the partition's bundle; bundles are merged in reading order (see pipeline/partitions.ts).
+    sort: { date: String(model.indexOf(message.id) * 1000) },
   };
 }
 
 /** The fields of a message's own search document: the shared ones, plus its title and kind for the result. */
-export function messageDocumentFields(model: SiteModel, message: Message): SearchFields {
+export function messageDocumentFields(model: PartitionModel, message: Message): SearchFields {
   const shared = messageSearchFields(model, message);
   const title = messageTitle(message, model.edition.people);
   return { ...shared, meta: { title, type: "message", kind: KIND_LABELS[message.kind], ...shared.meta } };

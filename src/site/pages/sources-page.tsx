@@ -4,7 +4,7 @@
 import type { ElementContent } from "hast";
 import { formatDate, formatSent, messageTitle } from "../format.ts";
 import { renderPage } from "../layout.tsx";
-import type { SiteModel } from "../site-model.ts";
+import type { EditionModel } from "../site-model.ts";
 
 /** Past this many messages the matrix is too long to read; each source's own list below still says it all. */
 const MATRIX_LIMIT = 200;
@@ -13,10 +13,10 @@ const MATRIX_LIMIT = 200;
  * Which source attests which message, and where the sources differ: a source cited by a variant note on a message
  * gets a link to that note in its cell, so that a reader sees at a glance where to look.
  */
-function attestationMatrix(model: SiteModel): ElementContent[] {
+function attestationMatrix(model: EditionModel): ElementContent[] {
   const { sources, people } = model.edition;
   const list = [...sources.values()];
-  const messages = model.rendered.messages;
+  const messages = model.messages;
   if (!list.length || !messages.length) return [];
   if (messages.length > MATRIX_LIMIT)
     return [<p className="matrix-omitted">{`The matrix of sources and messages is shown for editions of up to ${MATRIX_LIMIT} messages; each source below lists the messages it attests.`}</p>] as ElementContent[];
@@ -99,7 +99,7 @@ function known(value: string | null, render: (value: string) => ElementContent |
   return value === null ? <span className="unknown">unknown</span> : render(value);
 }
 
-export function sourcesPage(model: SiteModel): string {
+export function sourcesPage(model: EditionModel): string {
   const { sources, people } = model.edition;
   const list = [...sources.values()];
   const main = (

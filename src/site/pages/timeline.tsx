@@ -11,7 +11,7 @@ import type { Element, ElementContent } from "hast";
 import { s } from "hastscript";
 import type { Message } from "../../load/model.ts";
 import { formatClock, formatDate, formatOffset, formatSent, KIND_LABELS, listNames, messageTitle, personName } from "../format.ts";
-import type { SiteModel } from "../site-model.ts";
+import type { EditionModel } from "../site-model.ts";
 import { describeStep, LABEL_GAP, layoutTimeline, MARK_RADIUS, TIMELINE_FONTS, type Timeline, type TimelineLane } from "../timeline.ts";
 
 const LANE_CLASS: Record<TimelineLane["kind"], string> = {
@@ -21,26 +21,26 @@ const LANE_CLASS: Record<TimelineLane["kind"], string> = {
 };
 
 /** Laid out once per site model, however often the first thread page is rendered. */
-const layouts = new WeakMap<SiteModel, Timeline | undefined>();
+const layouts = new WeakMap<EditionModel, Timeline | undefined>();
 
-function timelineOf(model: SiteModel, binAbove?: number): Timeline | undefined {
+function timelineOf(model: EditionModel, binAbove?: number): Timeline | undefined {
   if (binAbove !== undefined) return layout(model, binAbove);
   if (!layouts.has(model)) layouts.set(model, layout(model));
   return layouts.get(model);
 }
 
-function layout(model: SiteModel, binAbove?: number): Timeline | undefined {
+function layout(model: EditionModel, binAbove?: number): Timeline | undefined {
   const { people } = model.edition;
   return layoutTimeline({
-    messages: model.rendered.messages.map(({ message }) => message),
+    messages: model.messages.map(({ message }) => message),
     nameOf: (id) => personName(people, id),
     binAbove,
   });
 }
 
-function picture(model: SiteModel, timeline: Timeline): Element {
+function picture(model: EditionModel, timeline: Timeline): Element {
   const { people } = model.edition;
-  const messages = model.rendered.messages;
+  const messages = model.messages;
   const { plot, lanes, axisY } = timeline;
   const laneRows = lanes.map((lane) =>
     s("g", { className: ["timeline-lane", LANE_CLASS[lane.kind]] }, [
@@ -81,7 +81,7 @@ function picture(model: SiteModel, timeline: Timeline): Element {
       const lane = lanes[bar.lane]!;
       const { message } = messages[bar.firstMessage]!;
       marksByLane[bar.lane]!.push(
-        s("a", { className: "timeline-mark", href: `${model.urls.thread(model.threadPageOf(message.id))}#${message.id}`, tabIndex: -1 }, [
+        s("a", { className: "timeline-mark", href: `${model.threadUrl(model.unitOf(message.id))}#${message.id}`, tabIndex: -1 }, [
           s("title", `${lane.name}: ${messageCount(bar.count)}, ${timeline.bins!.periods[bar.period]!.label}`),
           s("rect", { className: "timeline-mark-bar", x: bar.x, y: bar.y, width: bar.width, height: bar.height }),
         ]),
@@ -105,8 +105,8 @@ function picture(model: SiteModel, timeline: Timeline): Element {
 const messageCount = (n: number) => `${n.toLocaleString("en")} message${n === 1 ? "" : "s"}`;
 
 /** The picture in words, for everyone: the span, who sent how much, and the long silences. */
-function caption(model: SiteModel, timeline: Timeline): string {
-  const messages = model.rendered.messages;
+function caption(model: EditionModel, timeline: Timeline): string {
+  const messages = model.messages;
   const dated = (index: number) => formatDate(messages[index]!.message.time);
   const firstDate = dated(timeline.first);
   const lastDate = dated(timeline.last);
@@ -134,7 +134,7 @@ function between(before: Message, after: Message): string {
   return `between ${formatDate(start)} and ${formatDate(end)}`;
 }
 
-function messageTable(model: SiteModel): Element {
+function messageTable(model: EditionModel): Element {
   const { people } = model.edition;
   return (
     <table className="timeline-table">
@@ -149,7 +149,7 @@ function messageTable(model: SiteModel): Element {
         </tr>
       </thead>
       <tbody>
-        {model.rendered.messages.map(({ message }) => (
+        {model.messages.map(({ message }) => (
           <tr>
             <td>
               <time dateTime={message.sent}>{formatSent(message)}</time>
@@ -167,8 +167,8 @@ function messageTable(model: SiteModel): Element {
   ) as Element;
 }
 
-function binnedTable(model: SiteModel, timeline: Timeline): Element {
-  const messages = model.rendered.messages;
+function binnedTable(model: EditionModel, timeline: Timeline): Element {
+  const messages = model.messages;
   return (
     <table className="timeline-table">
       <caption className="visually-hidden">Messages per lane and period, in time order</caption>
@@ -184,7 +184,7 @@ function binnedTable(model: SiteModel, timeline: Timeline): Element {
       <tbody>
         {timeline.bins!.periods.map((period) => {
           const { id } = messages[period.firstMessage]!.message;
-          const page = model.threadPageOf(id);
+          const unit = model.unitOf(id);
           return (
             <tr>
               <th scope="row">{period.label}</th>
@@ -192,7 +192,7 @@ function binnedTable(model: SiteModel, timeline: Timeline): Element {
                 <td className="timeline-count">{n.toLocaleString("en")}</td>
               ))}
               <td>
-                <a href={`${model.urls.thread(page)}#${id}`}>{`Page ${page}`}</a>
+                <a href={`${model.threadUrl(unit)}#${id}`}>{model.paged ? model.unitLabel(unit) : "The thread"}</a>
               </td>
             </tr>
           );
@@ -208,7 +208,7 @@ export interface TimelineOptions {
 }
 
 /** The timeline section of the home page, or nothing for an edition without messages. */
-export function timelineSection(model: SiteModel, options: TimelineOptions = {}): ElementContent[] {
+export function timelineSection(model: EditionModel, options: TimelineOptions = {}): ElementContent[] {
   const timeline = timelineOf(model, options.binAbove);
   if (!timeline) return [];
   return [
