@@ -14,8 +14,11 @@ export interface PageOptions {
   current?: NavKey;
   /** Extra elements for <head>: meta tags, JSON-LD. */
   head?: ElementContent[];
-  /** Scripts beyond the site-wide one, by asset name. */
-  scripts?: string[];
+  /**
+   * Scripts beyond the site-wide one, by asset name; a render-blocking one (blocking="render") runs before the page
+   * is first painted, for what would otherwise move under the reader's eyes (the message page's sidenotes).
+   */
+  scripts?: Array<string | { name: string; blocking: "render" }>;
   bodyClass?: string;
   main: ElementContent | ElementContent[];
   /** The page's own path (from SiteUrls), for its canonical address and share cards. */
@@ -96,9 +99,13 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
         <link rel="stylesheet" href={urls.asset("edition.css")} />
         {options.head ?? []}
         <script type="module" src={urls.asset("site.js")} />
-        {(options.scripts ?? []).map((name) => (
-          <script type="module" src={urls.asset(name)} />
-        ))}
+        {(options.scripts ?? []).map((script) =>
+          typeof script === "string" ? (
+            <script type="module" src={urls.asset(script)} />
+          ) : (
+            <script type="module" src={urls.asset(script.name)} blocking={script.blocking} />
+          ),
+        )}
       </head>
       <body className={options.bodyClass}>
         <a className="skip-link" href="#main">

@@ -1,8 +1,9 @@
-// Message pages: a range target such as #L2-L4 is highlighted on arrival (single lines use CSS :target alone),
-// the words a reader searched for are highlighted when they arrive from search, and on narrow screens notes open
-// under their lines.
-import { enableInlineNotes } from "./inline-notes.ts";
+// Message pages: the notes stand beside their lines on a wide screen (sidenotes.ts) and open under them on a
+// narrow one (note-calls.ts); a range target such as #L2-L4 is highlighted on arrival (single lines use CSS
+// :target alone), and the words a reader searched for are highlighted when they arrive from search.
+import { enableNoteCalls } from "./note-calls.ts";
 import { describeSelection, selectionInHash } from "./reference-metadata.ts";
+import { enableSidenotes } from "./sidenotes.ts";
 
 function highlightRange(): void {
   const lineIds = new Set([...document.querySelectorAll(".transcript .line[id]")].map((line) => line.id));
@@ -30,7 +31,9 @@ async function highlightSearchTerms(): Promise<void> {
   new PagefindHighlight({ highlightParam: "pagefind-highlight", addStyles: false });
 }
 
+// The notes are placed first: this script blocks the first paint, so nothing moves once the page is shown.
+const sidenotes = enableSidenotes();
 highlightRange();
 window.addEventListener("hashchange", highlightRange);
 void highlightSearchTerms();
-enableInlineNotes();
+enableNoteCalls(sidenotes);

@@ -156,7 +156,8 @@ export function messagePage(model: PartitionModel, rendered: RenderedMessage): s
     shareType: "article",
     description: rendered.lines[0]?.text,
     main,
-    scripts: ["message.js", "cite.js"],
+    // message.js places the sidenotes: it runs before the first paint, so that they do not move into place.
+    scripts: [{ name: "message.js", blocking: "render" }, "cite.js"],
     head: messageHead(model, message, citeItem),
     bodyClass: "page-message",
   });
