@@ -79,12 +79,19 @@ export function enableNoteCalls(sidenotes: Sidenotes | undefined): void {
       collapse(call);
     }
   });
-  // Arriving on a note's permalink (from search, say), the browser puts the note at the top of the screen; its
-  // passage comes into view with it.
+  // Arriving on a note's permalink (from search, say), the browser puts the note at the top of the screen. On a
+  // wide screen its passage comes into view beside it; on a narrow one, where the notes follow the whole
+  // transcript, the note opens under its line and the page goes to the passage.
   window.addEventListener("load", () => {
     const note = /^#note-/.test(location.hash) ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     const call = note && document.getElementById(`ref-${note.id.slice("note-".length)}`);
-    if (note && call instanceof HTMLAnchorElement && wide()) sidenotes!.reveal(passageOf(call, sidenotes!, note.id.slice("note-".length)), note);
+    if (!note || !(call instanceof HTMLAnchorElement) || !calls.has(call)) return;
+    if (wide()) sidenotes!.reveal(passageOf(call, sidenotes!, note.id.slice("note-".length)), note);
+    else {
+      expand(call);
+      const [first] = sidenotes ? passageOf(call, sidenotes, note.id.slice("note-".length)) : [call];
+      first?.scrollIntoView({ block: "start" });
+    }
   });
   const follow = () => {
     becomeLinks();
