@@ -3,7 +3,7 @@
 // RIS or CSL-JSON, in Node or in the browser.
 import { lineRangeFragment, lineRangeLabel } from "../anchor/line-labels.ts";
 import type { Message } from "../load/model.ts";
-import type { EditionMeta, Person } from "../load/schema.ts";
+import type { EditionMeta, Person, Source } from "../load/schema.ts";
 import { citationTitle, messageTitle } from "../load/wording.ts";
 
 /** A CSL name: name parts for a person, or a literal for an organisation or a name that must not be split. */
@@ -43,6 +43,11 @@ export interface CslItem {
   publisher?: string;
   URL?: string;
   /**
+   * The reports that attest a message ("Attested by: The Atlantic; The Hill"): a fact about the item that no CSL
+   * variable holds. Styles do not print it; Zotero files it under Extra, RIS under N1, BibTeX under note.
+   */
+  note?: string;
+  /**
    * The cited line or range ("3", "2-4"). Strictly a property of the citation, not of the work: the CSL styles
    * receive it as the cite's locator, and the CSL-JSON export leaves it out (the URL's #L2-L4 keeps it).
    */
@@ -57,6 +62,8 @@ export interface CiteContext {
   pageUrl: string;
   /** When the reader consulted the page; left out of the citation when not given. */
   accessed?: Date;
+  /** The edition's sources, to name the reports that attest a message. */
+  sources?: Map<string, Source>;
 }
 
 /** A line or a range of lines of a transcript, by their labels ("3", "3a"). */
@@ -95,6 +102,8 @@ export function messageItem(message: Message, lines: readonly string[], context:
   item.issued = messageDate(message);
   Object.assign(item, editionContainer(edition));
   item.URL = withFragment(context.pageUrl, undefined);
+  const attestation = attestedBy(message, context.sources);
+  if (attestation) item.note = attestation;
   if (context.accessed) item.accessed = calendarDate(context.accessed);
   return selection ? withLineSelection(item, selection) : item;
 }
@@ -142,6 +151,12 @@ export function noteItem(note: CitableNote, message: Message, context: CiteConte
   };
   if (context.accessed) item.accessed = calendarDate(context.accessed);
   return item;
+}
+
+/** "Attested by: The Atlantic; The Hill": the reports that print the message, by their short names. */
+export function attestedBy(message: Message, sources: Map<string, Source> | undefined): string | undefined {
+  if (!sources || message.sources.length === 0) return undefined;
+  return `Attested by: ${message.sources.map((citation) => sources.get(citation.id)?.short ?? citation.id).join("; ")}`;
 }
 
 function messageType(kind: Message["kind"]): CslType {

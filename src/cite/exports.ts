@@ -5,7 +5,7 @@
 // written whole (see exportSlices and joinExports), so that an edit serialises its partition again, not everything.
 import type { AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
 import { lineRangeFragment } from "../anchor/line-labels.ts";
-import type { TranscriptLine } from "../anchor/transcript-text.ts";
+import { TranscriptText, type TranscriptLine } from "../anchor/transcript-text.ts";
 import type { Annotation, Message } from "../load/model.ts";
 import type { AnnotationKind, EditionMeta, Person } from "../load/schema.ts";
 import type { CslItem } from "./csl-items.ts";
@@ -42,48 +42,108 @@ export const MESSAGES_EXPORT = "messages.json";
 export const CSL_EXPORT = "edition.csl.json";
 export const TRANSCRIPT_EXPORT = "transcript.txt";
 
+/** The Web Annotation context, which the model (3.1, 5.1) requires by this exact IRI. */
+export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+
+/** How much context a TextQuoteSelector carries on each side, as the anchor stage records it. */
+const QUOTE_CONTEXT = 32;
+
+/** The Fragment Specification of HTML in the model's table (4.2.1): a fragment is an element's id. */
+const HTML_FRAGMENTS = "http://tools.ietf.org/rfc/rfc3236";
+
 /**
- * Every note as a W3C Web Annotation in one AnnotationCollection. The target is the message page; its selectors
- * locate the passage in the transcript's text (its lines joined by "\n"), by quote (with up to 32 characters of
- * context) and by position, plus the line fragment of the page.
+ * The IRI that names an editor as a Web Annotation Agent: their name in the site's footer, which carries the id
+ * (`editorAnchor`), on the edition's home page.
+ */
+export function editorAgentId(baseUrl: string, name: string): string {
+  return `${baseUrl}#${editorAnchor(name)}`;
+}
+
+/** The footer's id for an editor's name: letters and digits of any script, the rest as hyphens. */
+export function editorAnchor(name: string): string {
+  return `editor-${name.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "")}`;
+}
+
+/**
+ * Every note as a W3C Web Annotation (Web Annotation Data Model, W3C Recommendation 2017) in one
+ * AnnotationCollection. The target is the passage on the message's page, given two ways that select the same
+ * words: a TextQuoteSelector over the page's text, and the line anchor (#L3, or the site's #L2-L4) refined by the
+ * same quote within those lines.
  */
 export function webAnnotations(input: ExportInput): object {
   const { edition } = input;
-  const editors = edition.meta.editors.map((editor) => ({ type: "Person", name: editor.name }));
-  const items = input.messages.flatMap(({ url, notes }) =>
-    notes.map(({ annotation, anchored, html, url: noteUrl }) => {
+  const { meta } = edition;
+  const id = input.exportUrl(ANNOTATIONS_EXPORT);
+  // 3.3.2: an Agent SHOULD have exactly one IRI, at least one type, and exactly one name.
+  const editors = meta.editors.map((editor) => ({
+    id: editorAgentId(meta.base_url, editor.name),
+    type: editor.kind === "organization" ? "Organization" : "Person",
+    name: editor.name,
+  }));
+  const generator = { id: `${id}#generator`, type: "Software", name: "annotated-edition" };
+  // 3.3.1: created is an xsd:dateTime. The edition gives only its day of publication (or month): a full day is
+  // that day at midnight UTC; a month would need an invented day, so it is then left out.
+  const created = /^\d{4}-\d{2}-\d{2}$/.test(meta.published) ? `${meta.published}T00:00:00Z` : undefined;
+  const items = input.messages.flatMap(({ url, lines, notes }) => {
+    const transcript = new TranscriptText(lines);
+    return notes.map(({ annotation, anchored, html, url: noteUrl }) => {
+      const first = transcript.indexOfLabel(anchored.firstLine)!;
+      const last = transcript.indexOfLabel(anchored.lastLine)!;
+      const within = transcript.rangeOfLines(first, last);
+      const quote = { type: "TextQuoteSelector", exact: anchored.exact, prefix: anchored.prefix, suffix: anchored.suffix };
       const fragment = lineRangeFragment(anchored.firstLine, anchored.lastLine);
       return {
+        // Repeated on each annotation (JSON-LD allows it), so that one taken out of the collection is still valid
+        // on its own: 3.1 says an Annotation MUST have the context.
+        "@context": ANNO_CONTEXT,
         id: noteUrl,
         type: "Annotation",
         motivation: MOTIVATIONS[annotation.kind],
-        creator: annotation.author ? { type: "Person", name: annotation.author } : editors,
-        created: edition.meta.published,
+        creator: annotation.author
+          ? (editors.find((editor) => editor.name === annotation.author) ?? { type: "Person", name: annotation.author })
+          : editors.length === 1
+            ? editors[0]
+            : editors,
+        ...(created ? { created } : {}),
+        generator,
+        ...(meta.license_url ? { rights: meta.license_url } : {}),
         body: {
           type: "TextualBody",
           value: html,
           format: "text/html",
-          language: edition.meta.language,
+          language: meta.language,
           purpose: MOTIVATIONS[annotation.kind],
         },
         target: {
           type: "SpecificResource",
           source: url,
+          format: "text/html",
+          language: meta.language,
           selector: [
-            { type: "TextQuoteSelector", exact: anchored.exact, prefix: anchored.prefix, suffix: anchored.suffix },
-            { type: "TextPositionSelector", start: anchored.range.start, end: anchored.range.end },
-            { type: "FragmentSelector", conformsTo: "http://tools.ietf.org/rfc/rfc3986", value: fragment },
+            quote,
+            {
+              type: "FragmentSelector",
+              // A single line's anchor is an element id, as HTML defines fragments; a range (#L2-L4) is the site's
+              // own syntax, which no registered specification defines, so it names none.
+              ...(first === last ? { conformsTo: HTML_FRAGMENTS } : {}),
+              value: fragment,
+              refinedBy: {
+                type: "TextQuoteSelector",
+                exact: anchored.exact,
+                prefix: transcript.text.slice(Math.max(within.start, anchored.range.start - QUOTE_CONTEXT), anchored.range.start),
+                suffix: transcript.text.slice(anchored.range.end, Math.min(within.end, anchored.range.end + QUOTE_CONTEXT)),
+              },
+            },
           ],
         },
       };
-    }),
-  );
-  const id = input.exportUrl(ANNOTATIONS_EXPORT);
+    });
+  });
   return {
-    "@context": "http://www.w3.org/ns/anno.jsonld",
+    "@context": ANNO_CONTEXT,
     id,
     type: "AnnotationCollection",
-    label: `Editorial notes of ${edition.meta.title}, version ${edition.meta.version}`,
+    label: `Editorial notes of ${meta.title}, version ${meta.version}`,
     total: items.length,
     first: { id: `${id}#page1`, type: "AnnotationPage", startIndex: 0, items },
   };

@@ -166,6 +166,8 @@ export const sourceSchema = z.strictObject({
 
 export const editorSchema = z.strictObject({
   name: nonEmptyText,
+  /** An editorial team or institution is an organization; the default is a person. */
+  kind: z.enum(["person", "organization"]).optional(),
   family: nonEmptyText.optional(),
   given: nonEmptyText.optional(),
 });

@@ -38,6 +38,7 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
     const transcript = new TranscriptText(lines);
     const offsetOfLabel = new Map(transcript.lines.map((line, i) => [line.label, transcript.lineStarts[i]!]));
     const cursor = new Map<string, number>();
+    const callsAt = placeCalls(anchored, transcript);
 
     const noteCall = (annotation: AnchoredAnnotation): Element => ({
       type: "element",
@@ -80,11 +81,12 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
         const to = offset + child.value.length;
         offset = to;
         const touching = anchored.filter((a) => a.range.start < to && a.range.end > from);
-        if (!touching.length) {
+        const calls = [...callsAt.keys()].filter((at) => at > from && at <= to);
+        if (!touching.length && !calls.length) {
           children.push(child);
           continue;
         }
-        const cuts = new Set([from, to]);
+        const cuts = new Set([from, to, ...calls]);
         for (const a of touching) {
           if (a.range.start > from) cuts.add(a.range.start);
           if (a.range.end < to) cuts.add(a.range.end);
@@ -107,7 +109,7 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
               children: [text],
             });
           } else children.push(text);
-          for (const a of touching) if (a.range.end === pieceEnd) (insideLink ? deferred : children).push(noteCall(a));
+          for (const a of callsAt.get(pieceEnd) ?? []) (insideLink ? deferred : children).push(noteCall(a));
         }
       }
       parent.children = children;
@@ -138,5 +140,46 @@ const rehypeAnnotationMarks: Plugin<[Options?], Root> = function (options = {}) 
     walk(tree);
   };
 };
+
+/** Punctuation that closes a phrase: a call goes after it, never between the words and their full stop. */
+const CLOSING = /[.,;:!?…)\]}»”’"'،؛؟۔、。！，？]/u;
+
+/**
+ * Where each note's call goes, by transcript offset, in the order the calls are printed there. A call follows the
+ * end of its passage, past any closing punctuation ("UNDERVOLT.①", not "UNDERVOLT①."); passages that overlap and
+ * end on the same line put their calls together at the end of the last of them, ordered by where the passages
+ * start, so that overlapping notes read ①②③ and never ②.①③.
+ */
+export function placeCalls(anchored: readonly AnchoredAnnotation[], transcript: TranscriptText): Map<number, AnchoredAnnotation[]> {
+  const byLine = new Map<number, AnchoredAnnotation[]>();
+  for (const a of anchored) {
+    const line = transcript.lineIndexAt(Math.max(a.range.start, a.range.end - 1));
+    const group = byLine.get(line);
+    if (group) group.push(a);
+    else byLine.set(line, [a]);
+  }
+  const calls = new Map<number, AnchoredAnnotation[]>();
+  for (const [line, group] of byLine) {
+    const lineEnd = transcript.rangeOfLines(line, line).end;
+    group.sort((a, b) => a.range.start - b.range.start || a.number - b.number);
+    let cluster: AnchoredAnnotation[] = [];
+    let clusterEnd = -1;
+    const flush = () => {
+      if (!cluster.length) return;
+      let at = clusterEnd;
+      while (at < lineEnd && CLOSING.test(transcript.text[at]!)) at++;
+      calls.set(at, [...(calls.get(at) ?? []), ...cluster]);
+      cluster = [];
+    };
+    for (const a of group) {
+      // Within a line, a passage that begins before the cluster's last passage ends overlaps it.
+      if (cluster.length && a.range.start >= clusterEnd) flush();
+      cluster.push(a);
+      clusterEnd = Math.max(cluster.length > 1 ? clusterEnd : 0, a.range.end);
+    }
+    flush();
+  }
+  return calls;
+}
 
 export default rehypeAnnotationMarks;

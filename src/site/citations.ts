@@ -42,6 +42,7 @@ export class EditionCitations {
     return messageItem(message, lines.map((line) => line.text), {
       edition: this.#edition.meta,
       people: this.#edition.people,
+      sources: this.#edition.sources,
       pageUrl: this.#urls.absolute(this.#urls.message(message.id)),
     });
   }

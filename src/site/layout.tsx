@@ -2,6 +2,7 @@
 // The page shell every page shares: head with metadata and a strict Content-Security-Policy, site header with
 // navigation and a search box, and a footer with the edition's licence and version.
 import type { Element, ElementContent, RootContent } from "hast";
+import { editorAnchor } from "../cite/exports.ts";
 import { documentToString } from "./html.ts";
 import type { SiteModel } from "./site-model.ts";
 
@@ -13,8 +14,11 @@ export interface PageOptions {
   current?: NavKey;
   /** Extra elements for <head>: meta tags, JSON-LD. */
   head?: ElementContent[];
-  /** Scripts beyond the site-wide one, by asset name. */
-  scripts?: string[];
+  /**
+   * Scripts beyond the site-wide one, by asset name; a render-blocking one (blocking="render") runs before the page
+   * is first painted, for what would otherwise move under the reader's eyes (the message page's sidenotes).
+   */
+  scripts?: Array<string | { name: string; blocking: "render" }>;
   bodyClass?: string;
   main: ElementContent | ElementContent[];
   /** The page's own path (from SiteUrls), for its canonical address and share cards. */
@@ -97,9 +101,13 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
         <link rel="stylesheet" href={urls.asset("edition.css")} />
         {options.head ?? []}
         <script type="module" src={urls.asset("site.js")} />
-        {(options.scripts ?? []).map((name) => (
-          <script type="module" src={urls.asset(name)} />
-        ))}
+        {(options.scripts ?? []).map((script) =>
+          typeof script === "string" ? (
+            <script type="module" src={urls.asset(script)} />
+          ) : (
+            <script type="module" src={urls.asset(script.name)} blocking={script.blocking} />
+          ),
+        )}
       </head>
       <body className={options.bodyClass}>
         <a className="skip-link" href="#main">
@@ -146,7 +154,13 @@ export function renderPage(model: SiteModel, options: PageOptions): string {
         </main>
         <footer className="site-footer" data-pagefind-ignore="all">
           <p>
-            {meta.title}, version {meta.version}. Edited by {meta.editors.map((e) => e.name).join(", ")}.{" "}
+            {meta.title}, version {meta.version}. Edited by{" "}
+            {/* Each editor's name carries the id that the Web Annotation export names them by (cite/exports.ts). */}
+            {meta.editors.flatMap((editor, i) => [
+              ...(i ? [", "] : []),
+              <span id={editorAnchor(editor.name)}>{editor.name}</span>,
+            ])}
+            .{" "}
             {meta.license_url ? <a href={meta.license_url}>{meta.license}</a> : meta.license}.
           </p>
         </footer>

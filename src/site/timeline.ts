@@ -21,6 +21,8 @@ export interface TimelineInput {
   binAbove?: number;
   /** Past this many senders, the least active share one lane (default 8). */
   maxSenderLanes?: number;
+  /** "wide" (the default) or "narrow", for a phone. */
+  shape?: TimelineShape;
 }
 
 export interface TimelineLane {
@@ -36,6 +38,15 @@ export interface TimelineLane {
   count: number;
   /** The lane's centre line. */
   y: number;
+  /** Where its name and its count are drawn, and how they are anchored there. */
+  labelAt: TextPlace;
+  countAt: TextPlace;
+}
+
+export interface TextPlace {
+  x: number;
+  y: number;
+  anchor: "start" | "end";
 }
 
 export interface TimelineMark {
@@ -107,6 +118,9 @@ export interface CalendarStep {
 }
 
 export interface Timeline {
+  shape: TimelineShape;
+  /** The font size of the silences' labels. */
+  gapFont: number;
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
@@ -126,23 +140,40 @@ export interface Timeline {
 }
 
 // Geometry, in SVG user units; at the widest layout a unit is a CSS pixel.
-const TIMELINE_WIDTH = 704;
-const PLOT_LEFT = 184;
+/** How the picture is laid out: lanes named in a column beside the marks, or (on a phone) above them. */
+export type TimelineShape = "wide" | "narrow";
+
+interface Geometry {
+  width: number;
+  plotLeft: number;
+  plotRight: number;
+  top: number;
+  laneHeight: number;
+  /** From a lane's top to the centre line of its marks. */
+  laneCentre: number;
+  /** The room for a lane's name and count. */
+  labelRoom: number;
+  labels: "beside" | "above";
+  /** The silences' labels: a little smaller at a phone's width, so that a short silence still gets its words. */
+  gapFont: number;
+}
+
 /** Lane labels end this far left of the plot. */
 export const LABEL_GAP = 12;
-const LABEL_ROOM = PLOT_LEFT - LABEL_GAP - 4;
-const PLOT_RIGHT = TIMELINE_WIDTH - 28;
-const TOP = 10;
-const LANE_HEIGHT = 40;
+const GEOMETRY: Record<TimelineShape, Geometry> = {
+  wide: { width: 704, plotLeft: 184, plotRight: 704 - 28, top: 10, laneHeight: 40, laneCentre: 20, labelRoom: 184 - LABEL_GAP - 4, labels: "beside", gapFont: 12 },
+  // About a phone's width, where the wide picture would have to scroll: every lane's name sits above its marks,
+  // so that the marks have the whole width and the names never scroll out of sight.
+  narrow: { width: 320, plotLeft: 10, plotRight: 320 - 12, top: 4, laneHeight: 58, laneCentre: 36, labelRoom: 320 - 22, labels: "above", gapFont: 11 },
+};
 export const MARK_RADIUS = 5;
 /** Font sizes, set on the SVG's text as attributes, because the layout measures its labels by them. */
-export const TIMELINE_FONTS = { lane: 14, small: 12, tick: 12, gap: 12 };
-const { lane: LANE_FONT, small: SMALL_FONT, tick: TICK_FONT, gap: GAP_FONT } = TIMELINE_FONTS;
+export const TIMELINE_FONTS = { lane: 14, small: 12, tick: 12 };
+const { lane: LANE_FONT, small: SMALL_FONT, tick: TICK_FONT } = TIMELINE_FONTS;
 const GAP_LINE = 15;
 /** Generous average glyph widths for the sans-serif the site uses, so that estimated labels never overlap. */
 const EM_PER_CHAR = 0.56;
 const EM_PER_BOLD_CHAR = 0.64;
-const MAX_BINS = Math.floor((PLOT_RIGHT - PLOT_LEFT) / 6);
 /** A silence is labelled when it is at least this share of the span; the longest few only. */
 const GAP_SHARE = 0.15;
 const MAX_GAPS = 3;
@@ -305,7 +336,9 @@ function fitLabel(text: string, width: number, fontSize: number, bold: boolean):
 const count = (n: number) => n.toLocaleString("en");
 
 /** Lanes in order: senders by activity (ties by first appearance), then the others, then public posts. */
-function assignLanes(input: TimelineInput): { lanes: Omit<TimelineLane, "y">[]; laneOf: Int32Array } {
+type LaneName = Omit<TimelineLane, "y" | "labelAt" | "countAt">;
+
+function assignLanes(input: TimelineInput, geometry: Geometry): { lanes: LaneName[]; laneOf: Int32Array } {
   const { messages } = input;
   const maxSenders = input.maxSenderLanes ?? 8;
   const sent = new Map<string, number>();
@@ -319,7 +352,7 @@ function assignLanes(input: TimelineInput): { lanes: Omit<TimelineLane, "y">[]; 
   // One more sender than the cap would make an "others" lane of one: show them instead.
   const shown = senders.length <= maxSenders + 1 ? senders : senders.slice(0, maxSenders);
   const hidden = senders.slice(shown.length);
-  const lanes: Omit<TimelineLane, "y">[] = shown.map(({ person, n }) => {
+  const lanes: LaneName[] = shown.map(({ person, n }) => {
     const name = input.nameOf(person);
     return { kind: "sender", person, name, label: name, countLabel: `${count(n)} sent`, count: n };
   });
@@ -338,7 +371,7 @@ function assignLanes(input: TimelineInput): { lanes: Omit<TimelineLane, "y">[]; 
     const statements = published.get("statement") ?? 0;
     const byKind = [posts ? `${count(posts)} post${posts === 1 ? "" : "s"}` : "", statements ? `${count(statements)} statement${statements === 1 ? "" : "s"}` : ""];
     const countLabel = byKind.filter(Boolean).join(", ");
-    const fits = estimateTextWidth(countLabel, SMALL_FONT) <= LABEL_ROOM;
+    const fits = estimateTextWidth(countLabel, SMALL_FONT) <= geometry.labelRoom / (geometry.labels === "above" ? 2 : 1);
     lanes.push({ kind: "public", name: "Public posts and statements", label: "Public", countLabel: fits ? countLabel : `${count(posts + statements)} published`, count: posts + statements });
   }
   const laneOf = new Int32Array(messages.length);
@@ -346,8 +379,14 @@ function assignLanes(input: TimelineInput): { lanes: Omit<TimelineLane, "y">[]; 
     laneOf[index] = PUBLIC_KINDS.has(message.kind) ? publicLane : (laneByPerson.get(message.from) ?? othersLane);
   });
   for (const lane of lanes) {
-    lane.label = fitLabel(lane.label, LABEL_ROOM, LANE_FONT, true);
-    lane.countLabel = fitLabel(lane.countLabel, LABEL_ROOM, SMALL_FONT, false);
+    if (geometry.labels === "beside") {
+      lane.label = fitLabel(lane.label, geometry.labelRoom, LANE_FONT, true);
+      lane.countLabel = fitLabel(lane.countLabel, geometry.labelRoom, SMALL_FONT, false);
+    } else {
+      // Name and count share one row above the marks: the count keeps its room, the name has the rest.
+      lane.countLabel = fitLabel(lane.countLabel, geometry.labelRoom / 2, SMALL_FONT, false);
+      lane.label = fitLabel(lane.label, geometry.labelRoom - estimateTextWidth(lane.countLabel, SMALL_FONT) - 12, LANE_FONT, true);
+    }
   }
   return { lanes, laneOf };
 }
@@ -414,17 +453,35 @@ export function layoutTimeline(input: TimelineInput): Timeline | undefined {
   const padding = Math.max(dataSpan * 0.03, (2 * HOUR - dataSpan) / 2, 0);
   const domainFrom = dataFrom - padding;
   const domainTo = dataTo + padding;
-  const plotWidth = PLOT_RIGHT - PLOT_LEFT;
-  const xOf = (ms: number) => round(PLOT_LEFT + ((ms - domainFrom) / (domainTo - domainFrom)) * plotWidth);
+  const shape = input.shape ?? "wide";
+  const geometry = GEOMETRY[shape];
+  const plotWidth = geometry.plotRight - geometry.plotLeft;
+  const xOf = (ms: number) => round(geometry.plotLeft + ((ms - domainFrom) / (domainTo - domainFrom)) * plotWidth);
 
-  const { lanes: laneList, laneOf } = assignLanes(input);
-  const plotTop = TOP;
-  const lanes: TimelineLane[] = laneList.map((lane, index) => ({ ...lane, y: plotTop + index * LANE_HEIGHT + LANE_HEIGHT / 2 }));
-  const plotBottom = plotTop + lanes.length * LANE_HEIGHT;
+  const { lanes: laneList, laneOf } = assignLanes(input, geometry);
+  const plotTop = geometry.top;
+  const lanes: TimelineLane[] = laneList.map((lane, index) => {
+    const laneTop = plotTop + index * geometry.laneHeight;
+    const y = laneTop + geometry.laneCentre;
+    return geometry.labels === "beside"
+      ? {
+          ...lane,
+          y,
+          labelAt: { x: geometry.plotLeft - LABEL_GAP, y: y - 3, anchor: "end" },
+          countAt: { x: geometry.plotLeft - LABEL_GAP, y: y + 13, anchor: "end" },
+        }
+      : {
+          ...lane,
+          y,
+          labelAt: { x: geometry.plotLeft, y: laneTop + 14, anchor: "start" },
+          countAt: { x: geometry.plotRight, y: laneTop + 14, anchor: "end" },
+        };
+  });
+  const plotBottom = plotTop + lanes.length * geometry.laneHeight;
 
   const binned = messages.length > (input.binAbove ?? 2000);
   const marks = binned ? undefined : placeMarks(extents, laneOf, lanes, xOf);
-  const bins = binned ? binMarks(extents, laneOf, lanes, dataFrom, dataTo, xOf, plotTop) : undefined;
+  const bins = binned ? binMarks(extents, laneOf, lanes, dataFrom, dataTo, xOf, plotTop, geometry) : undefined;
 
   const gaps = findSilences(extents, dataFrom, dataTo)
     .filter((silence) => silence.to - silence.from >= GAP_SHARE * dataSpan)
@@ -438,16 +495,18 @@ export function layoutTimeline(input: TimelineInput): Timeline | undefined {
       const x1 = xOf(silence.to);
       // Marks reach a radius into the gap; the label keeps clear of them.
       const room = x1 - x0 - 2 * (MARK_RADIUS + 6);
-      const maxLines = Math.floor((plotBottom - plotTop - 8) / GAP_LINE);
+      // Beside the names, the label is centred on the lanes; under names written above the lanes, it goes where
+      // no name is: in the marks of the middle lane, which the silence leaves empty.
+      const maxLines = geometry.labels === "beside" ? Math.floor((plotBottom - plotTop - 8) / GAP_LINE) : 2;
       const wording = gapWordings(length).find(
-        (lines) => lines.length <= maxLines && lines.every((line) => estimateTextWidth(line, GAP_FONT) <= room),
+        (lines) => lines.length <= maxLines && lines.every((line) => estimateTextWidth(line, geometry.gapFont) <= room),
       );
-      const centre = (plotTop + plotBottom) / 2;
+      const centre = geometry.labels === "beside" ? (plotTop + plotBottom) / 2 : lanes[Math.floor((lanes.length - 1) / 2)]!.y;
       const lines = (wording ?? []).map((text, index, all) => ({
         text,
         x: round((x0 + x1) / 2),
         // Baselines of the lines, centred on the lanes (a baseline sits about a third of the font below the middle).
-        y: round(centre + (index - (all.length - 1) / 2) * GAP_LINE + GAP_FONT / 3),
+        y: round(centre + (index - (all.length - 1) / 2) * GAP_LINE + geometry.gapFont / 3),
       }));
       return { before: silence.before, after: silence.after, length, x0, x1, lines };
     });
@@ -457,9 +516,11 @@ export function layoutTimeline(input: TimelineInput): Timeline | undefined {
   const axisY = plotBottom + 4;
   const hasContext = ticks.some((tick) => tick.context);
   return {
-    width: TIMELINE_WIDTH,
+    shape,
+    gapFont: geometry.gapFont,
+    width: geometry.width,
     height: axisY + (hasContext ? 44 : 28),
-    plot: { left: PLOT_LEFT, right: PLOT_RIGHT, top: plotTop, bottom: plotBottom },
+    plot: { left: geometry.plotLeft, right: geometry.plotRight, top: plotTop, bottom: plotBottom },
     lanes,
     marks,
     bins,
@@ -501,6 +562,8 @@ function layoutTicks(step: CalendarStep, from: number, to: number, xOf: (ms: num
 /**
  * One mark per message at its time. Marks that would overlap in a lane are stacked up to three high: the lane
  * remembers where it last put a mark on each level, which is enough because the thread is (nearly) in time order.
+ * A fourth mark at the same moment (four statements dated only to one month, say) goes beside the nearest of them,
+ * rather than on top of one, where it would hide it.
  */
 function placeMarks(
   extents: Array<{ at: number; from: number; to: number }>,
@@ -514,10 +577,15 @@ function placeMarks(
     const lane = laneOf[index]!;
     const x = xOf(extent.at);
     const placed = lastX[lane]!;
-    let level = placed.findIndex((previous) => Math.abs(x - previous) >= 2 * MARK_RADIUS + 1);
-    if (level < 0) level = placed.reduce((best, previous, i) => (Math.abs(x - previous) > Math.abs(x - placed[best]!) ? i : best), 0);
-    placed[level] = x;
-    const mark: TimelineMark = { message: index, lane, x, y: lanes[lane]!.y + levels[level]! };
+    const apart = 2 * MARK_RADIUS + 1;
+    let level = placed.findIndex((previous) => Math.abs(x - previous) >= apart);
+    let at = x;
+    if (level < 0) {
+      level = placed.reduce((best, previous, i) => (previous < placed[best]! ? i : best), 0);
+      at = round(placed[level]! + apart);
+    }
+    placed[level] = at;
+    const mark: TimelineMark = { message: index, lane, x: at, y: lanes[lane]!.y + levels[level]! };
     const x0 = xOf(extent.from);
     const x1 = xOf(extent.to);
     if (x1 - x0 >= 2 * MARK_RADIUS + 2) mark.range = { x0, x1 };
@@ -540,8 +608,10 @@ function binMarks(
   dataTo: number,
   xOf: (ms: number) => number,
   plotTop: number,
+  geometry: Geometry,
 ): TimelineBins {
-  const step = stepFor(dataTo - dataFrom, MAX_BINS);
+  const { plotLeft, plotRight, laneHeight } = geometry;
+  const step = stepFor(dataTo - dataFrom, Math.floor((plotRight - plotLeft) / 6));
   const firstKey = periodKey(step, dataFrom);
   const periodCount = periodKey(step, dataTo) - firstKey + 1;
   const counts = new Int32Array(periodCount * lanes.length);
@@ -557,18 +627,20 @@ function binMarks(
   const max = counts.reduce((a, b) => Math.max(a, b), 1);
   const periods: TimelinePeriod[] = [];
   const bars: TimelineBar[] = [];
-  const tallest = LANE_HEIGHT - 12;
+  // Bars stand on a baseline near the lane's foot, below its name when the name is written above.
+  const barTop = geometry.labels === "beside" ? 6 : 22;
+  const tallest = laneHeight - 6 - barTop;
   for (let period = 0; period < periodCount; period++) {
     if (periodFirst[period] === -1) continue;
     const key = firstKey + period;
-    const x0 = Math.max(PLOT_LEFT, xOf(periodStart(step, key)));
-    const x1 = Math.min(PLOT_RIGHT, xOf(periodStart(step, key + 1)));
+    const x0 = Math.max(plotLeft, xOf(periodStart(step, key)));
+    const x1 = Math.min(plotRight, xOf(periodStart(step, key + 1)));
     const row = Array.from(counts.subarray(period * lanes.length, (period + 1) * lanes.length));
     const index = periods.push({ label: describePeriod(step, key), counts: row, firstMessage: periodFirst[period]! }) - 1;
     row.forEach((n, lane) => {
       if (!n) return;
       const height = round(Math.max(2, Math.sqrt(n / max) * tallest));
-      const baseline = plotTop + lane * LANE_HEIGHT + LANE_HEIGHT - 6;
+      const baseline = plotTop + lane * laneHeight + laneHeight - 6;
       bars.push({ lane, period: index, count: n, firstMessage: firstMessage[period * lanes.length + lane]!, x: round(x0 + 0.5), y: round(baseline - height), width: round(Math.max(1, x1 - x0 - 1)), height });
     });
   }

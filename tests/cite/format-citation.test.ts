@@ -18,19 +18,19 @@ const note = noteItem(putintrumpNote, wikileaksDm, context("notes/putintrump-sit
 describe("a direct message's line range", () => {
   it("is cited in a full Chicago note with the lines, the edition and the anchored URL", () => {
     expect(formatCitation(dm, "chicago")).toBe(
-      `WikiLeaks, Twitter direct message to Donald Trump Jr., September 20, 2016, lines 2–4, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, ${DM_URL}.`,
+      `WikiLeaks, Twitter direct message to Donald Trump Jr., September 20, 2016, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, lines 2–4, ${DM_URL}.`,
     );
   });
 
   it("is an MLA works-cited entry that describes the untitled message and keeps its date", () => {
     expect(formatCitation(dm, "mla")).toBe(
-      `WikiLeaks. Twitter direct message to Donald Trump Jr. 20 Sept. 2016. ${EDITION}, edited by The Annotated Edition team, version 1.0.0, The Annotated Edition team, ${DM_URL}.`,
+      `WikiLeaks. Twitter direct message to Donald Trump Jr. 20 Sept. 2016. ${EDITION}, edited by The Annotated Edition team, version 1.0.0, ${DM_URL}.`,
     );
   });
 
   it("is an APA reference from citation-js's bundled APA template", () => {
     expect(formatCitation(dm, "apa")).toBe(
-      `WikiLeaks. (2016, September 20). Direct message to Donald Trump Jr. [Twitter direct message to Donald Trump Jr.]. In The Annotated Edition team (Ed.), ${EDITION} (Version 1.0.0). The Annotated Edition team. ${DM_URL}`,
+      `WikiLeaks. (2016, September 20). Direct message to Donald Trump Jr. [Twitter direct message to Donald Trump Jr.]. In The Annotated Edition team (Ed.), ${EDITION} (Version 1.0.0). ${DM_URL}`,
     );
   });
 
@@ -44,7 +44,9 @@ describe("a direct message's line range", () => {
         "\tmonth = {sep 20},",
         "\tpublisher = {The Annotated Edition team},",
         "\ttitle = {Direct message to {Donald} {Trump} {Jr}.},",
-        `\turl = {${DM_URL}},`,
+        "\turl = {https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4},",
+        "\thowpublished = {Twitter direct message, in \\emph{WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016--2017}, version 1.0.0},",
+        "\tnote = {Lines 2--4},",
         "}",
       ].join("\n"),
     );
@@ -56,13 +58,17 @@ describe("a direct message's line range", () => {
         "TY  - PCOMM",
         "A2  - Trump, Donald, Jr.",
         "AU  - WikiLeaks",
-        "DA  - 2016/9/20/",
+        "DA  - 2016/09/20/",
         "PY  - 2016",
         "ID  - 2016-09-20-wikileaks",
         "LA  - en",
         "PB  - The Annotated Edition team",
         "TI  - Direct message to Donald Trump Jr.",
-        `UR  - ${DM_URL}`,
+        "UR  - https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4",
+        "T2  - WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017",
+        "ED  - The Annotated Edition team",
+        "ET  - 1.0.0",
+        "N1  - Lines 2–4",
         "ER  - ",
       ].join("\n"),
     );
@@ -93,19 +99,19 @@ describe("a direct message's line range", () => {
 describe("Donald Trump Jr.'s tweet of October 14, 2016", () => {
   it("is a Chicago note quoting the tweet as its title", () => {
     expect(formatCitation(tweet, "chicago")).toBe(
-      `Donald Trump Jr., “${TWEET},” Twitter, October 14, 2016, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, ${TWEET_URL}.`,
+      `Donald Trump Jr., “${TWEET},” Twitter, October 14, 2016, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, ${TWEET_URL}.`,
     );
   });
 
   it("is an MLA entry with Twitter as the first container and the edition as the second", () => {
     expect(formatCitation(tweet, "mla")).toBe(
-      `Trump, Donald, Jr. “${TWEET}.” Twitter, 14 Oct. 2016. ${EDITION}, edited by The Annotated Edition team, version 1.0.0, The Annotated Edition team, ${TWEET_URL}.`,
+      `Trump, Donald, Jr. “${TWEET}.” Twitter, 14 Oct. 2016. ${EDITION}, edited by The Annotated Edition team, version 1.0.0, ${TWEET_URL}.`,
     );
   });
 
   it("is an APA reference", () => {
     expect(formatCitation(tweet, "apa")).toBe(
-      `Trump, D., Jr. (2016, October 14). ${TWEET} (The Annotated Edition team, Ed.) [Twitter]. The Annotated Edition team. ${EDITION}. ${TWEET_URL}`,
+      `Trump, D., Jr. (2016, October 14). ${TWEET} (The Annotated Edition team, Ed.) [Twitter]. ${EDITION}. ${TWEET_URL}`,
     );
   });
 
@@ -118,8 +124,9 @@ describe("Donald Trump Jr.'s tweet of October 14, 2016", () => {
         "\tyear = {2016},",
         "\tmonth = {oct 14},",
         "\tpublisher = {The Annotated Edition team},",
-        `\ttitle = {${TWEET}},`,
-        `\turl = {${TWEET_URL}},`,
+        "\ttitle = {For those who have the time to read about all the corruption and hypocrisy all the @wikileaks emails are right here: http://wlsearch.tk/},",
+        "\turl = {https://wikileaks-trump-jr-dms.example.org/messages/2016-10-14-trump-jr/},",
+        "\thowpublished = {Twitter, in \\emph{WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016--2017}, version 1.0.0},",
         "}",
       ].join("\n"),
     );
@@ -135,8 +142,11 @@ describe("Donald Trump Jr.'s tweet of October 14, 2016", () => {
         "ID  - 2016-10-14-trump-jr",
         "LA  - en",
         "PB  - The Annotated Edition team",
-        `TI  - ${TWEET}`,
-        `UR  - ${TWEET_URL}`,
+        "TI  - For those who have the time to read about all the corruption and hypocrisy all the @wikileaks emails are right here: http://wlsearch.tk/",
+        "UR  - https://wikileaks-trump-jr-dms.example.org/messages/2016-10-14-trump-jr/",
+        "T2  - WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017",
+        "ED  - The Annotated Edition team",
+        "ET  - 1.0.0",
         "ER  - ",
       ].join("\n"),
     );
@@ -163,19 +173,19 @@ describe("Donald Trump Jr.'s tweet of October 14, 2016", () => {
 describe("the editorial note on putintrump.org", () => {
   it("is a Chicago note naming its editorial author and the edition it is part of", () => {
     expect(formatCitation(note, "chicago")).toBe(
-      `The Annotated Edition team, “The site putintrump.org,” in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, November 22, 2026, ${NOTE_URL}.`,
+      `The Annotated Edition team, “The site putintrump.org,” in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, November 22, 2026, ${NOTE_URL}.`,
     );
   });
 
   it("is an MLA entry dated by the edition", () => {
     expect(formatCitation(note, "mla")).toBe(
-      `The Annotated Edition team. “The site putintrump.org.” ${EDITION}, edited by The Annotated Edition team, version 1.0.0, The Annotated Edition team, 22 Nov. 2026, ${NOTE_URL}.`,
+      `The Annotated Edition team. “The site putintrump.org.” ${EDITION}, edited by The Annotated Edition team, version 1.0.0, 22 Nov. 2026, ${NOTE_URL}.`,
     );
   });
 
   it("is an APA reference to a part of an edited work", () => {
     expect(formatCitation(note, "apa")).toBe(
-      `The Annotated Edition team. (2026). The site putintrump.org. In The Annotated Edition team (Ed.), ${EDITION} (Version 1.0.0). The Annotated Edition team. ${NOTE_URL}`,
+      `The Annotated Edition team. (2026). The site putintrump.org. In The Annotated Edition team (Ed.), ${EDITION} (Version 1.0.0). ${NOTE_URL}`,
     );
   });
 
@@ -190,7 +200,7 @@ describe("the editorial note on putintrump.org", () => {
         "\tmonth = {nov 22},",
         "\tpublisher = {The Annotated Edition team},",
         "\ttitle = {The site putintrump.org},",
-        `\turl = {${NOTE_URL}},`,
+        "\turl = {https://wikileaks-trump-jr-dms.example.org/notes/putintrump-site/},",
         "}",
       ].join("\n"),
     );
@@ -203,9 +213,11 @@ describe("the editorial note on putintrump.org", () => {
         "LA  - en",
         "PB  - The Annotated Edition team",
         "PY  - 2026",
-        `T2  - ${EDITION}`,
+        "T2  - WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017",
         "TI  - The site putintrump.org",
-        `UR  - ${NOTE_URL}`,
+        "UR  - https://wikileaks-trump-jr-dms.example.org/notes/putintrump-site/",
+        "DA  - 2026/11/22/",
+        "ET  - 1.0.0",
         "ER  - ",
       ].join("\n"),
     );
@@ -220,33 +232,33 @@ describe("formatting", () => {
   it("gives the month alone for a statement dated to the month", () => {
     const statement = messageItem(penceStatement, linesOf(penceStatement), context("messages/2017-11-pence-press-secretary/"), { first: "1", last: "1" });
     expect(formatCitation(statement, "chicago")).toBe(
-      `Press secretary to Mike Pence, “Statement by Mike Pence’s press secretary,” November 2017, line 1, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, https://wikileaks-trump-jr-dms.example.org/messages/2017-11-pence-press-secretary/#L1.`,
+      `Press secretary to Mike Pence, “Statement by Mike Pence’s press secretary,” November 2017, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, line 1, https://wikileaks-trump-jr-dms.example.org/messages/2017-11-pence-press-secretary/#L1.`,
     );
     expect(formatCitation(statement, "mla")).toBe(
-      `Press secretary to Mike Pence. “Statement by Mike Pence’s press secretary.” Nov. 2017. ${EDITION}, edited by The Annotated Edition team, version 1.0.0, The Annotated Edition team, https://wikileaks-trump-jr-dms.example.org/messages/2017-11-pence-press-secretary/#L1.`,
+      `Press secretary to Mike Pence. “Statement by Mike Pence’s press secretary.” Nov. 2017. ${EDITION}, edited by The Annotated Edition team, version 1.0.0, https://wikileaks-trump-jr-dms.example.org/messages/2017-11-pence-press-secretary/#L1.`,
     );
   });
 
   it("adds the date of access where Chicago and MLA put it", () => {
     const accessed = messageItem(trumpJrTweet, linesOf(trumpJrTweet), context("messages/2016-10-14-trump-jr/", new Date(2026, 11, 1)));
     expect(formatCitation(accessed, "chicago")).toBe(
-      `Donald Trump Jr., “${TWEET},” Twitter, October 14, 2016, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, accessed December 1, 2026, ${TWEET_URL}.`,
+      `Donald Trump Jr., “${TWEET},” Twitter, October 14, 2016, in ${EDITION}, ed. The Annotated Edition team, version 1.0.0, accessed December 1, 2026, ${TWEET_URL}.`,
     );
     expect(formatCitation(accessed, "mla")).toBe(
-      `Trump, Donald, Jr. “${TWEET}.” Twitter, 14 Oct. 2016. ${EDITION}, edited by The Annotated Edition team, version 1.0.0, The Annotated Edition team, ${TWEET_URL}. Accessed 1 Dec. 2026.`,
+      `Trump, Donald, Jr. “${TWEET}.” Twitter, 14 Oct. 2016. ${EDITION}, edited by The Annotated Edition team, version 1.0.0, ${TWEET_URL}. Accessed 1 Dec. 2026.`,
     );
   });
 
   it("gives HTML with italic titles and a linked URL for the styles, and escaped text in a pre for the exports", () => {
     expect(formatCitationHtml(dm, "mla")).toBe(
-      `<div class="csl-entry">WikiLeaks. Twitter direct message to Donald Trump Jr. 20 Sept. 2016. <i>${EDITION}</i>, edited by The Annotated Edition team, version 1.0.0, The Annotated Edition team, <a href="${DM_URL}">${DM_URL}</a>.</div>`,
+      `<div class="csl-entry">WikiLeaks. Twitter direct message to Donald Trump Jr. 20 Sept. 2016. <i>${EDITION}</i>, edited by The Annotated Edition team, version 1.0.0, <a href="${DM_URL}">${DM_URL}</a>.</div>`,
     );
     expect(formatCitationHtml(tweet, "mla")).toContain(`.” <i>Twitter</i>, 14 Oct. 2016. <i>${EDITION}</i>`);
     expect(formatCitationHtml(dm, "chicago")).toBe(
-      `<div class="csl-entry">WikiLeaks, Twitter direct message to Donald Trump Jr., September 20, 2016, lines 2–4, in <i>${EDITION}</i>, ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, <a href="${DM_URL}">${DM_URL}</a>.</div>`,
+      `<div class="csl-entry">WikiLeaks, Twitter direct message to Donald Trump Jr., September 20, 2016, in <i>${EDITION}</i>, ed. The Annotated Edition team, version 1.0.0, lines 2–4, <a href="${DM_URL}">${DM_URL}</a>.</div>`,
     );
     expect(formatCitationHtml(dm, "apa")).toBe(
-      `<div class="csl-entry">WikiLeaks. (2016, September 20). Direct message to Donald Trump Jr. [Twitter direct message to Donald Trump Jr.]. In The Annotated Edition team (Ed.), <i>${EDITION}</i> (Version 1.0.0). The Annotated Edition team. <a href="${DM_URL}">${DM_URL}</a></div>`,
+      `<div class="csl-entry">WikiLeaks. (2016, September 20). Direct message to Donald Trump Jr. [Twitter direct message to Donald Trump Jr.]. In The Annotated Edition team (Ed.), <i>${EDITION}</i> (Version 1.0.0). <a href="${DM_URL}">${DM_URL}</a></div>`,
     );
     const withMarkup = { ...dm, title: "A <b> & c" };
     expect(formatCitationHtml(withMarkup, "ris")).toContain("TI  - A &lt;b&gt; &amp; c\n");

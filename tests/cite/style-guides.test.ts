@@ -186,3 +186,60 @@ describe("MLA Handbook, 9th edition", () => {
     );
   });
 });
+
+describe("a personal communication in an edited collection, in each style", () => {
+  // CMOS 17, 14.111 (letters in published collections) cites the letter, then the collection "in Title, ed.
+  // Editor", then the facts of publication, and the page last: "…, November 8, 1905, in Letters, ed. Lyall H.
+  // Powers (New York: Scribner, 1990), 55." MLA 9 leaves out the publisher of "a work published by its author or
+  // editor"; APA 7 leaves out a publisher who is the author. An edition whose editors publish it names them once.
+  const letter: CslItem = {
+    id: "quill",
+    type: "personal_communication",
+    author: [{ family: "Quill", given: "Ada" }],
+    recipient: [{ family: "Moor", given: "Ben" }],
+    medium: "Letter",
+    issued: { "date-parts": [[1901, 4, 1]] },
+    "container-title": "The Harbour Letters",
+    editor: [{ literal: "The Harbour Society" }],
+    version: "2.1.0",
+    publisher: "The Harbour Society",
+    URL: "https://example.org/messages/1901-04-01-ada/#L2",
+    locator: "2",
+    label: "line",
+  };
+
+  it("gives the Chicago note of 14.111's shape: the collection and its editor, then the cited line, each name once", () => {
+    expect(formatCitation(letter, "chicago")).toBe(
+      "Ada Quill, Letter to Ben Moor, April 1, 1901, in The Harbour Letters, ed. The Harbour Society, version 2.1.0, line 2, https://example.org/messages/1901-04-01-ada/#L2.",
+    );
+    // A publisher who is not the editor is named.
+    expect(formatCitation({ ...letter, publisher: "Harbour Press" }, "chicago")).toContain("version 2.1.0, Harbour Press, line 2,");
+  });
+
+  it("gives the MLA entry without a publisher who is the editor", () => {
+    expect(formatCitation(letter, "mla")).toBe(
+      "Quill, Ada. Letter to Ben Moor. 1 Apr. 1901. The Harbour Letters, edited by The Harbour Society, version 2.1.0, https://example.org/messages/1901-04-01-ada/#L2.",
+    );
+  });
+
+  it("gives the APA reference without a publisher who is the editor", () => {
+    expect(formatCitation(letter, "apa")).toBe(
+      "Quill, A. (1901, April 1). [Letter to Ben Moor]. In The Harbour Society (Ed.), The Harbour Letters (Version 2.1.0). https://example.org/messages/1901-04-01-ada/#L2",
+    );
+  });
+
+  it("keeps the publisher, the edition and the cited line in the exports, with RIS dates zero-padded", () => {
+    const ris = formatCitation({ ...letter, note: "Attested by: The Gazette" }, "ris").split("\n");
+    expect(ris).toContain("DA  - 1901/04/01/");
+    expect(ris).toContain("PB  - The Harbour Society");
+    expect(ris).toContain("T2  - The Harbour Letters");
+    expect(ris).toContain("ED  - The Harbour Society");
+    expect(ris).toContain("ET  - 2.1.0");
+    expect(ris).toContain("N1  - Line 2");
+    expect(ris).toContain("N1  - Attested by: The Gazette");
+    const bibtex = formatCitation({ ...letter, note: "Attested by: The Gazette" }, "bibtex");
+    expect(bibtex).toContain("\tpublisher = {The Harbour Society},");
+    expect(bibtex).toContain("\thowpublished = {Letter, in \\emph{The Harbour Letters}, version 2.1.0},");
+    expect(bibtex).toContain("\tnote = {Line 2. Attested by: The Gazette},");
+  });
+});

@@ -20,16 +20,19 @@ describe("citing in Chromium", () => {
     expect(new URL(page.url()).hash).toBe("#L2-L4");
     expect(await page.locator(".transcript .line.selected").evaluateAll((lines) => lines.map((l) => l.id))).toEqual(["L2", "L3", "L4"]);
     await eventually(() => page.locator(".cite-output").innerText()).toContain("lines 2–4");
-
-    await page.getByRole("button", { name: "Copy citation" }).click();
+    // The citation shows where the reader clicked, right under the last chosen line, and copies from there.
+    const near = page.getByRole("region", { name: "Citation of the selected lines" });
+    expect(await near.evaluate((element) => element.previousElementSibling?.id)).toBe("L4");
+    await eventually(() => near.innerText()).toContain("lines 2–4");
+    await near.getByRole("button", { name: "Copy citation" }).click();
     await eventually(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-      "WikiLeaks, Twitter direct message to Donald Trump Jr., September 20, 2016, lines 2–4, in WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017, " +
-        `ed. The Annotated Edition team, version 1.0.0, The Annotated Edition team, accessed ${today}, https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4.`,
+      "WikiLeaks, Twitter direct message to Donald Trump Jr., September 20, 2016, in WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017, " +
+        `ed. The Annotated Edition team, version 1.0.0, lines 2–4, accessed ${today}, https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4.`,
     );
 
     await page.getByRole("radio", { name: "BibTeX" }).check();
     await eventually(() => page.locator(".cite-output").innerText()).toContain("@misc{2016_09_20_wikileaks_L2_L4,");
-    await page.getByRole("button", { name: "Copy citation" }).click();
+    await page.locator("section.cite").getByRole("button", { name: "Copy citation" }).click();
     const bibtex = await page.evaluate(() => navigator.clipboard.readText());
     expect(bibtex).toMatch(/^@misc\{2016_09_20_wikileaks_L2_L4,/);
     expect(bibtex).toContain("author = {{WikiLeaks}}");

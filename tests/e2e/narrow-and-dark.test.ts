@@ -1,10 +1,13 @@
-// Phones and the dark theme in Chromium: at 320 px no page is wider than the screen, in either theme; the dark
-// theme follows the system setting and keeps WCAG AA contrast; and on a narrow screen a note call opens its note
-// under its line and closes it again, while on a wide screen (or without script) it stays a link to the note.
+// Phones and the dark theme in Chromium: at 320 px no page is wider than the screen, in either theme; on a phone the
+// header is compact, a message's text starts on the first screen and the home page names the edition once; the
+// dark theme follows the system setting and keeps WCAG AA contrast; and on a narrow screen a note call opens its
+// note under its line and closes it again, while on a wide screen (or without script) it stays a link to the note.
 import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { readEdition } from "../../src/pipeline/edition-build.ts";
 import { eventually, useChromium } from "../helpers/browser.ts";
+import { PROJECT_ROOT } from "../helpers/edition.ts";
 
 const chromium = useChromium(inject("defaultSite"));
 
@@ -47,6 +50,48 @@ describe("on a 320 px phone", () => {
       await page.context().close();
     }
     expect(overflowing).toEqual([]);
+  });
+});
+
+describe("on a 375 × 812 phone", () => {
+  const phone = { viewport: { width: 375, height: 812 } };
+
+  it("the header is the title and the site's links, under 110 px (with the search box it took 184)", async () => {
+    for (const url of [MESSAGE, "/sources/", "/search/?q=tax"]) {
+      const page = await openPage(phone, url);
+      const header = await page.locator(".site-header").evaluate((element) => element.getBoundingClientRect().height);
+      expect(header, url).toBeLessThan(110);
+      expect(await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Search" }).isVisible()).toBe(true);
+      await page.context().close();
+    }
+  });
+
+  it("every message page shows the message's first line on the first screen, under its particulars", async () => {
+    const { model } = await readEdition(PROJECT_ROOT);
+    const below: string[] = [];
+    const page = await openPage(phone, "/");
+    for (const { message } of model!.messages) {
+      await page.goto(`${chromium.server.url}${model!.urls.message(message.id)}`);
+      const { bottom } = await page.locator(".transcript .line").first().evaluate((line) => line.getBoundingClientRect().toJSON() as DOMRect);
+      if (bottom > 812) below.push(`${message.id}: line 1 ends at ${Math.round(bottom)} px`);
+    }
+    expect(below).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the home page names the edition once on its first screen", async () => {
+    const page = await openPage(phone, "/");
+    const title = await page.locator("h1").innerText();
+    const shown = await page.evaluate((title) => {
+      const seen = [...document.querySelectorAll("body *")].filter((element) => {
+        if (![...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.includes(title.slice(0, 20)))) return false;
+        const box = element.getBoundingClientRect();
+        return box.height > 0 && box.top < window.innerHeight && element.checkVisibility();
+      });
+      return seen.map((element) => element.tagName);
+    }, title);
+    expect(shown).toEqual(["H1"]);
+    await page.context().close();
   });
 });
 
@@ -139,14 +184,14 @@ describe("note calls on a narrow screen", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("ref-any-comments");
   });
 
-  it("keep two notes of one line in the order of their calls", async () => {
+  it("keep two notes of one line in the order of their calls, which is where their passages start", async () => {
     const { page } = chromium;
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${chromium.server.url}${MESSAGE}`);
     await page.getByRole("button", { name: "Note 1", exact: true }).click();
     await page.getByRole("button", { name: "Note 2", exact: true }).click();
-    // In line 1 the call of note 2 comes before the call of note 1.
-    expect(await page.locator("#L1 ~ [role='note']").evaluateAll((notes) => notes.map((note) => note.getAttribute("aria-label")))).toEqual(["Note 2", "Note 1"]);
+    // In line 1 the calls of the overlapping notes 1 and 2 stand together at the end, in the order of their passages.
+    expect(await page.locator("#L1 ~ [role='note']").evaluateAll((notes) => notes.map((note) => note.getAttribute("aria-label")))).toEqual(["Note 1", "Note 2"]);
   });
 
   it("become links to the notes again when the screen widens", async () => {

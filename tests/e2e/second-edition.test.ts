@@ -278,10 +278,12 @@ describe("reading and searching the second edition in Chromium, under its path p
     expect(new URL(page.url()).hash).toBe("#L4-L8");
     expect(await page.locator(".transcript .line.selected").evaluateAll((lines) => lines.map((l) => l.id))).toEqual(["L4", "L5", "L6", "L7", "L8"]);
     await eventually(() => page.locator(".cite-output").innerText()).toContain("lines 4–8");
-    await page.getByRole("button", { name: "Copy citation" }).click();
+    // The citation of the chosen rows shows under them, with its own copy button.
+    await page.getByRole("region", { name: "Citation of the selected lines" }).getByRole("button", { name: "Copy citation" }).click();
     await eventually(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-      "Tom Okafor, Email to Maryam Haddad, Keiko Tanaka, Eleni Papadopoulou, and Noa Levi, March 2, 2024, lines 4–8, " +
-        "in The Hollybrook Garden Letters, 2024, ed. The Test Fixture Editors, version 1.0.0, The Test Fixture Editors, " +
+      // The cited rows where a page would go (CMOS 14.111), and the editors, who publish the edition, named once.
+      "Tom Okafor, Email to Maryam Haddad, Keiko Tanaka, Eleni Papadopoulou, and Noa Levi, March 2, 2024, " +
+        "in The Hollybrook Garden Letters, 2024, ed. The Test Fixture Editors, version 1.0.0, lines 4–8, " +
         `accessed ${today}, ${BASE_URL}messages/${TOM}/#L4-L8.`,
     );
 

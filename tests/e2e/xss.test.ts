@@ -205,6 +205,21 @@ describe("hostile content in Chromium", () => {
     await context.close();
   }, 180_000);
 
+  // Hostile markup shown as text is long unbroken strings ("https://example.org/\"onmouseover=…", "<math><mtext>…"):
+  // they break where they must instead of widening the page past a phone's screen.
+  it("widens no page past a 320 px phone, whatever the payloads' unbroken strings", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const overflowing: string[] = [];
+    for (const url of pages) {
+      await page.goto(`${server.url}${url}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) overflowing.push(`${url}: ${width} px wide`);
+    }
+    expect(overflowing).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it("runs nothing when the hostile lines and names come back as search results and filters", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,6 +1,6 @@
 // Quality gates on the built default edition: the W3C Nu HTML checker (vnu-jar, on the machine's Java) finds no
-// error on any page; axe-core finds no WCAG 2.1 A/AA violation on the home, message, search, sources, people,
-// method and conversation pages; and no internal link or #anchor is broken.
+// error on any page; axe-core finds no WCAG 2.2 A/AA violation on any page type, in the light and the dark theme;
+// and no internal link or #anchor is broken.
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -29,24 +29,30 @@ describe("quality gates", () => {
     expect(await htmlErrors(site)).toEqual([]);
   });
 
-  it.each([
-    ["home", "/"],
-    ["a message", "/messages/2016-10-21-wikileaks/"],
+  // Every page type the site has, in both themes, against WCAG 2.2 A and AA.
+  const PAGE_TYPES = [
+    ["home (the thread)", "/"],
+    ["message", "/messages/2016-10-21-wikileaks/"],
+    ["message with overlapping notes", "/messages/2016-09-20-wikileaks/"],
     ["search", "/search/?q=password"],
     ["sources", "/sources/"],
     ["people", "/people/"],
-    ["method", "/method/"],
+    ["editorial (method)", "/method/"],
+    ["editorial (introduction)", "/introduction/"],
+    ["changelog", "/changelog/"],
     ["conversation", "/conversation/"],
-  ])("has no WCAG 2.1 A or AA violations on the %s page", async (_, url) => {
-    // AxeBuilder needs a page of an explicit context.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}${url}`);
-    if (url.startsWith("/search/")) await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(0);
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    await context.close();
-  });
+  ] as const;
+  for (const colorScheme of ["light", "dark"] as const)
+    it.each(PAGE_TYPES)(`has no WCAG 2.2 A or AA violations on the %s page, ${colorScheme}`, async (_, url) => {
+      // AxeBuilder needs a page of an explicit context.
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${server.url}${url}`);
+      if (url.startsWith("/search/")) await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(0);
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      await context.close();
+    });
 
   it("has no broken internal link or anchor", async () => {
     const { model } = await readEdition(PROJECT_ROOT);

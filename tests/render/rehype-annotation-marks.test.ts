@@ -22,21 +22,20 @@ function render(markdown: string, annotations: AnnotationToAnchor[]) {
 }
 
 describe("rehypeAnnotationMarks", () => {
-  it("wraps the passage in a mark and follows it with a call to its note", () => {
+  it("wraps the passage in a mark and follows it with a call to its note, after the full stop that closes it", () => {
     const { text, anchored } = render("We have guessed the password.", [{ id: "pw", anchor: { quote: "password" }, kind: "context" }]);
     expect(text).toBe(
-      '<p>We have guessed the <mark class="annotated note-kind-context" data-notes="pw" data-depth="1">password</mark><a class="note-call" href="#note-pw" id="ref-pw" aria-label="Note 1" data-n="1" data-pagefind-ignore=""></a>.</p>',
+      '<p>We have guessed the <mark class="annotated note-kind-context" data-notes="pw" data-depth="1">password</mark>.<a class="note-call" href="#note-pw" id="ref-pw" aria-label="Note 1" data-n="1" data-pagefind-ignore=""></a></p>',
     );
     expect(anchored).toMatchObject([{ id: "pw", number: 1, exact: "password", prefix: "We have guessed the ", suffix: ".", firstLine: "1", lastLine: "1" }]);
   });
 
-  it("nests overlapping passages and numbers notes in reading order", () => {
+  it("nests overlapping passages, numbers notes in reading order, and puts their calls together, in that order, at the end", () => {
     const { text } = render("one two three", [
       { id: "b", anchor: { quote: "two three" } },
       { id: "a", anchor: { quote: "one two" } },
     ]);
-    expect(text).toContain('data-notes="a" data-depth="1">one </mark><mark class="annotated note-kind-note" data-notes="a b" data-depth="2">two</mark><a class="note-call" href="#note-a" id="ref-a" aria-label="Note 1"');
-    expect(text).toContain('data-notes="b" data-depth="1"> three</mark><a class="note-call" href="#note-b" id="ref-b" aria-label="Note 2"');
+    expect(text).toContain('data-notes="a" data-depth="1">one </mark><mark class="annotated note-kind-note" data-notes="a b" data-depth="2">two</mark><mark class="annotated note-kind-note" data-notes="b" data-depth="1"> three</mark><a class="note-call" href="#note-a" id="ref-a" aria-label="Note 1" data-n="1" data-pagefind-ignore=""></a><a class="note-call" href="#note-b" id="ref-b" aria-label="Note 2"');
   });
 
   it("marks a passage across two lines on each of them, with one call at its end", () => {

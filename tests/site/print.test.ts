@@ -46,10 +46,10 @@ async function print(url: string, colorScheme: "light" | "dark" = "light"): Prom
 
 const allText = (pages: PrintedPage[]) => pages.map((page) => page.text).join("\n");
 
-/** The printed item right after the one whose text is `before`, skipping spaces. */
+/** The printed item right after the one whose text ends with `before`, skipping spaces. */
 function itemAfter(page: PrintedPage, before: string): { before: TextItem; after: TextItem } {
-  const index = page.items.findIndex((item) => item.str === before);
-  expect(index, `"${before}" is printed as one piece of text`).toBeGreaterThanOrEqual(0);
+  const index = page.items.findIndex((item) => item.str.endsWith(before));
+  expect(index, `"${before}" ends a piece of printed text`).toBeGreaterThanOrEqual(0);
   const after = page.items.slice(index + 1).find((item) => item.str.trim() !== "");
   return { before: page.items[index]!, after: after! };
 }
@@ -67,20 +67,25 @@ describe("a message printed", () => {
   it("starts with the title and the numbered transcript, without the site's navigation", async () => {
     const [first] = await print(`${site.url}/messages/2016-09-20-wikileaks/`);
     expect(first!.text).toContain("WikiLeaks to Donald Trump Jr.\n");
-    expect(first!.text).toMatch(/^1 A PAC run anti-Trump site putintrump\.org ?2 ?is about to launch ?1$/m);
+    // Notes 1 and 2 overlap and end on this line: their calls stand together after it, told apart by a comma.
+    expect(first!.text).toMatch(/^1 A PAC run anti-Trump site ?putintrump\.org is about to launch ?1,2$/m);
     expect(first!.text).toMatch(/^6 Any comments\? ?3$/m);
     for (const chrome of ["Skip to content", "Search the edition", "Conversation", "Copy citation", "← Previous", "The whole thread", "Back to the passage"]) {
       expect(first!.text).not.toContain(chrome);
     }
   });
 
-  it("prints the note calls as raised, smaller numbers", async () => {
+  it("prints the note calls as raised, smaller numbers right after the words they are about", async () => {
     const [first] = await print(`${site.url}/messages/2016-09-20-wikileaks/`);
-    const { before: word, after: call } = itemAfter(first!, "A PAC run anti-Trump site putintrump.org");
-    expect(call.str).toBe("2");
+    const { before: word, after: call } = itemAfter(first!, "is about to launch");
+    expect(call.str).toBe("1,2");
     expect(call.height).toBeLessThan(word.height * 0.75);
     // PDF coordinates grow upwards: a raised number's baseline is higher.
     expect(call.transform[5]).toBeGreaterThan(word.transform[5]);
+    const { before: question, after: three } = itemAfter(first!, "Any comments?");
+    expect(three.str).toBe("3");
+    expect(three.height).toBeLessThan(question.height * 0.75);
+    expect(three.transform[5]).toBeGreaterThan(question.transform[5]);
   });
 
   it("prints the notes after the transcript as footnotes numbered as their calls", async () => {

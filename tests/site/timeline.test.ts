@@ -22,7 +22,7 @@ import { serveStatic, type StaticServer } from "../helpers/server.ts";
 interface Picture {
   error?: string;
   viewBox: string;
-  lanes: Array<{ label: string; count: string; kind: string; marks: Array<{ href: string; title: string }> }>;
+  lanes: Array<{ label: string; count: string; kind: string; marks: Array<{ href: string; title: string }>; dots: Array<[x: number, y: number]> }>;
   ticks: string[];
   contexts: string[];
   gaps: string[];
@@ -48,9 +48,10 @@ afterAll(async () => {
 
 const homeOf = (site: string) => readFile(path.join(site, "index.html"), "utf8");
 
-function svgOf(html: string): string {
-  const start = html.indexOf('<svg class="timeline-picture"');
-  expect(start, "the home page has a timeline picture").toBeGreaterThan(-1);
+/** The wide picture, or the narrow one drawn for phones. */
+function svgOf(html: string, shape: "wide" | "narrow" = "wide"): string {
+  const start = html.indexOf(`<svg class="timeline-picture timeline-${shape}"`);
+  expect(start, `the home page has a ${shape} timeline picture`).toBeGreaterThan(-1);
   return html.slice(start, html.indexOf("</svg>", start) + "</svg>".length);
 }
 
@@ -74,6 +75,7 @@ function readPicture(svg: string): Promise<Picture> {
         count: text(row.querySelector(".timeline-lane-count")),
         kind: [...markGroups[index]!.classList].find((name) => name !== "timeline-lane-marks") ?? "",
         marks: [...markGroups[index]!.querySelectorAll("a")].map((a) => ({ href: a.getAttribute("href") ?? "", title: text(a.querySelector("title")) })),
+        dots: [...markGroups[index]!.querySelectorAll("circle")].map((dot): [number, number] => [Number(dot.getAttribute("cx")), Number(dot.getAttribute("cy"))]),
       })),
       ticks: [...root.querySelectorAll(".timeline-tick-label")].map(text),
       contexts: [...root.querySelectorAll(".timeline-tick-context")].map(text),
@@ -211,6 +213,28 @@ describe("the timeline of the default edition", () => {
     expect(conversation).toContain(`No reply in ${gap}: WikiLeaks writes again`);
   });
 
+  it("draws no mark over another: marks of one moment stack, and a fourth goes beside them", async () => {
+    for (const shape of ["wide", "narrow"] as const) {
+      const drawn = shape === "wide" ? picture : await readPicture(svgOf(html, shape));
+      for (const lane of drawn.lanes)
+        lane.dots.forEach(([x, y], i) =>
+          lane.dots.slice(i + 1).forEach(([x2, y2]) => expect(Math.hypot(x - x2, y - y2), `${shape}, ${lane.label}: marks at ${x},${y} and ${x2},${y2}`).toBeGreaterThanOrEqual(10)),
+        );
+    }
+    // The public lane holds five posts and statements of October 2016, within four days: the busiest place.
+    expect(picture.lanes.at(-1)!.dots.length).toBe(8);
+  });
+
+  it("is drawn a second time for phones, with the same lanes, marks and silences and the names above the lanes", async () => {
+    const narrow = await readPicture(svgOf(html, "narrow"));
+    expect(narrow.error).toBeUndefined();
+    expect(narrow.viewBox).toMatch(/^0 0 320 \d+(\.\d+)?$/);
+    const summary = (drawn: Picture) => drawn.lanes.map((lane) => ({ label: lane.label, count: lane.count, kind: lane.kind, marks: lane.marks }));
+    expect(summary(narrow)).toEqual(summary(picture));
+    // Two lines fit a silence of seven months at this width; four months take the short wording.
+    expect(narrow.gaps).toEqual(["no messages for 7 months", "4 months"]);
+  });
+
   it("counts time in months, with the year where it changes", () => {
     expect(picture.ticks).toEqual(["Nov", "Jan", "Mar", "May", "Jul", "Sep", "Nov"]);
     expect(picture.contexts).toEqual(["2016", "2017"]);
@@ -241,12 +265,12 @@ describe("the timeline of the default edition", () => {
     });
     afterAll(() => server?.close());
 
-    it("is parsed as SVG, scales to its container, and scrolls inside it on a phone", async () => {
+    it("is parsed as SVG and scales to its container; on a phone the narrow picture fits the screen with every name in view", async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const live = await context.newPage();
       await live.goto(`${server.url}/`);
-      const measure = () =>
-        live.locator(".timeline-picture").evaluate((svg) => ({
+      const measure = (shape = "wide") =>
+        live.locator(`.timeline-${shape}`).evaluate((svg) => ({
           namespace: svg.namespaceURI,
           viewBoxWidth: (svg as SVGSVGElement).viewBox.baseVal.width,
           width: svg.getBoundingClientRect().width,
@@ -259,12 +283,29 @@ describe("the timeline of the default edition", () => {
       expect(wide).toMatchObject({ namespace: "http://www.w3.org/2000/svg", circleNamespace: "http://www.w3.org/2000/svg", viewBoxWidth: 704, scrolls: false });
       expect(wide.width).toBe(wide.container);
       expect(wide.circles).toBe(model.messages.length);
-      await live.setViewportSize({ width: 375, height: 800 });
-      const narrow = await measure();
-      expect(narrow.scrolls).toBe(true);
-      expect(narrow.container).toBeLessThan(375);
-      // Text stays at least 10 px high: the picture keeps a minimum width rather than shrinking its labels.
-      expect(narrow.width / narrow.viewBoxWidth).toBeGreaterThanOrEqual(10 / 12);
+      expect(await live.locator(".timeline-narrow").isVisible()).toBe(false);
+      for (const width of [320, 375, 414]) {
+        await live.setViewportSize({ width, height: 800 });
+        expect(await live.locator(".timeline-wide").isVisible()).toBe(false);
+        const narrow = await measure("narrow");
+        // Nothing to scroll sideways, so nothing scrolls out of sight, and the picture is as wide as it can be.
+        expect(narrow.scrolls, `at ${width} px`).toBe(false);
+        expect(narrow.container).toBeLessThan(width);
+        expect(narrow.circles).toBe(model.messages.length);
+        // Text stays at least 10 px high.
+        expect(narrow.width / narrow.viewBoxWidth).toBeGreaterThanOrEqual(10 / 12);
+        // Every lane's name and count, and every silence's label, is inside the picture's box, on the screen.
+        const outside = await live.locator(".timeline-narrow").evaluate((svg) => {
+          const box = svg.parentElement!.getBoundingClientRect();
+          return [...svg.querySelectorAll("text")]
+            .filter((text) => {
+              const r = text.getBoundingClientRect();
+              return r.left < box.left || r.right > box.right || r.right > window.innerWidth;
+            })
+            .map((text) => text.textContent);
+        });
+        expect(outside, `at ${width} px`).toEqual([]);
+      }
       await context.close();
     });
 

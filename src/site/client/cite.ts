@@ -3,6 +3,9 @@
 import { lineRangeFragment } from "../../anchor/line-labels.ts";
 import type { CslItem, LineSelection } from "../../cite/index.ts";
 import { decodePercent } from "../../render/decode-percent.ts";
+import { textDirective } from "../../cite/text-fragment.ts";
+import { pageBlocks } from "./page-blocks.ts";
+import { describeSelection } from "./reference-metadata.ts";
 
 type Formatter = typeof import("./cite-formatter.ts");
 
@@ -59,29 +62,15 @@ function start(): void {
 
   const fragmentBox = section.querySelector<HTMLElement>(".cite-fragment");
   const fragmentLink = section.querySelector<HTMLAnchorElement>(".cite-fragment-link");
-  const lineText = (label: string) =>
-    document.querySelector(`.transcript .line[id="L${CSS.escape(label)}"] > .line-text`)?.textContent ?? "";
-  const transcriptText = labels.map(lineText).join("\n");
 
   /**
-   * A text fragment (#:~:text=…) for the selected lines: long passages by their first and last words, and with
-   * the words around them when the passage occurs more than once on the page.
+   * A text-fragment link (#:~:text=…) to the selected lines, chosen against the whole page's text as the browser
+   * will search it (cite/text-fragment.ts); none when no directive can single the lines out.
    */
-  const textFragment = (sel: LineSelection): string => {
-    const from = labels.indexOf(sel.first);
-    const to = labels.indexOf(sel.last);
-    const text = labels.slice(from, to + 1).map(lineText).join(" ").replace(/\s+/g, " ").trim();
-    const words = text.split(" ");
-    const encode = (part: string) => encodeURIComponent(part).replace(/-/g, "%2D").replace(/,/g, "%2C").replace(/&/g, "%26");
-    let directive = words.length > 10 ? `${encode(words.slice(0, 4).join(" "))},${encode(words.slice(-4).join(" "))}` : encode(text);
-    const occurrences = transcriptText.replace(/\s+/g, " ").split(text).length - 1;
-    if (occurrences > 1) {
-      const before = from > 0 ? lineText(labels[from - 1]!).trim().split(/\s+/).slice(-3).join(" ") : "";
-      const after = to < labels.length - 1 ? lineText(labels[to + 1]!).trim().split(/\s+/).slice(0, 3).join(" ") : "";
-      if (before) directive = `${encode(before)}-,${directive}`;
-      if (after) directive = `${directive},-${encode(after)}`;
-    }
-    return `${data.whole.URL ?? location.href.split("#")[0]}#:~:text=${directive}`;
+  const textFragment = (sel: LineSelection): string | undefined => {
+    const page = pageBlocks(sel.first, sel.last);
+    const directive = page && textDirective(page);
+    return directive ? `${data.whole.URL ?? location.href.split("#")[0]}#:~:text=${directive}` : undefined;
   };
 
   const format = () => section.querySelector<HTMLInputElement>('input[name="cite-format"]:checked')?.value ?? "chicago";
@@ -108,29 +97,90 @@ function start(): void {
     item = accessedOn(item, new Date());
     output.replaceChildren(...safeNodes(formatCitationHtml(item, format() as never)));
     plain = formatCitation(item, format() as never);
+    if (choice === "lines" && selection) floatText.replaceChildren(...safeNodes(formatCitationHtml(item, format() as never)));
     copied.textContent = "";
     if (fragmentBox && fragmentLink) {
-      fragmentBox.hidden = !(choice === "lines" && selection);
-      if (choice === "lines" && selection) {
-        fragmentLink.href = textFragment(selection);
-        fragmentLink.textContent = fragmentLink.href;
+      const link = choice === "lines" && selection ? textFragment(selection) : undefined;
+      fragmentBox.hidden = !link;
+      if (link) {
+        fragmentLink.href = link;
+        fragmentLink.textContent = link;
       }
     }
   };
 
+  // The citation shows where the reader is looking: right under the lines they chose, with a copy button and a
+  // way to the full panel; the panel below keeps every format.
+  const float = document.createElement("div");
+  float.className = "cite-float";
+  float.setAttribute("role", "region");
+  float.setAttribute("aria-label", "Citation of the selected lines");
+  const floatText = document.createElement("p");
+  floatText.className = "cite-float-text";
+  floatText.setAttribute("aria-live", "polite");
+  const floatActions = document.createElement("p");
+  floatActions.className = "cite-float-actions";
+  const floatCopy = document.createElement("button");
+  floatCopy.type = "button";
+  floatCopy.textContent = "Copy citation";
+  const floatMore = document.createElement("a");
+  floatMore.href = "#cite";
+  floatMore.textContent = "Other formats";
+  const floatClear = document.createElement("button");
+  floatClear.type = "button";
+  floatClear.className = "cite-float-clear";
+  floatClear.textContent = "Clear";
+  const floatStatus = document.createElement("span");
+  floatStatus.setAttribute("role", "status");
+  floatActions.append(floatCopy, floatMore, floatClear, floatStatus);
+  float.append(floatText, floatActions);
+  floatMore.addEventListener("click", (event) => {
+    event.preventDefault();
+    section.scrollIntoView({ block: "start" });
+    what?.focus();
+  });
+  floatCopy.addEventListener("click", async () => {
+    await navigator.clipboard.writeText(plain);
+    floatStatus.textContent = "Copied.";
+  });
+  floatClear.addEventListener("click", () => {
+    const line = lineNumbers[labels.indexOf(selection?.first ?? "")];
+    selection = undefined;
+    float.remove();
+    history.replaceState(null, "", location.pathname + location.search);
+    describeSelection(undefined);
+    if (what) what.value = "whole";
+    showSelection();
+    void update();
+    line?.focus();
+  });
+  const placeFloat = () => {
+    if (!selection) return float.remove();
+    // Right under the last chosen line, as a note opened on a phone is (client/inline-notes.ts).
+    const last = lineNumbers[labels.indexOf(selection.last)]?.closest(".line");
+    if (last && float.previousElementSibling !== last) last.after(float);
+  };
+
   lineNumbers.forEach((link, index) => {
+    let touch = false;
+    link.addEventListener("pointerdown", (event) => (touch = event.pointerType === "touch" || event.pointerType === "pen"));
     link.addEventListener("click", (event) => {
       event.preventDefault();
       const label = labels[index]!;
-      if (event.shiftKey && selection) {
+      // A touch screen has no shift key: a tap on another line while one line is chosen extends the choice to it.
+      const extend = selection && (event.shiftKey || (touch && selection.first === selection.last && selection.first !== label));
+      if (extend && selection) {
         const anchor = labels.indexOf(selection.first);
         const [from, to] = anchor <= index ? [anchor, index] : [index, labels.indexOf(selection.last)];
         selection = { first: labels[from]!, last: labels[to]! };
       } else selection = { first: label, last: label };
       // The address bar shows the permalink of what is selected, ready to share.
       history.replaceState(null, "", `#${lineRangeFragment(selection.first, selection.last)}`);
+      describeSelection(selection);
       if (what) what.value = "lines";
       showSelection();
+      placeFloat();
+      floatStatus.textContent = "";
       void update();
     });
   });

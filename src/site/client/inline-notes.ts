@@ -1,16 +1,16 @@
 // On a narrow screen the notes come after the whole transcript, far from the words they are about; there a note
-// call opens its note right under its line, and closes it again, as a disclosure. On a wide screen the notes sit
-// beside the transcript, and the call stays what it is without script: a link to the note.
+// call opens its note right under its line, and closes it again, as a disclosure (client/note-calls.ts decides
+// when). On a wide screen the notes sit beside the transcript (client/sidenotes.ts), and a note opens here only
+// when it cannot be shown on the screen together with its passage.
 // The opened note is a copy of the note's own elements, ids removed. Notes are the edition's content, so nothing
 // is ever built from strings of HTML.
 import { decodePercent } from "../../render/decode-percent.ts";
 
-const WIDE = "(min-width: 62rem)";
 const PANEL_CLASS = "inline-note";
 
-const noteCalls = () => [...document.querySelectorAll<HTMLAnchorElement>(".transcript a.note-call[href^='#note-']")];
+export const noteCalls = () => [...document.querySelectorAll<HTMLAnchorElement>(".transcript a.note-call[href^='#note-']")];
 
-function noteOf(call: HTMLAnchorElement): HTMLElement | null {
+export function noteOf(call: HTMLAnchorElement): HTMLElement | null {
   return document.getElementById(decodePercent(call.hash.slice(1)) ?? call.hash.slice(1));
 }
 
@@ -71,7 +71,7 @@ function placePanel(call: HTMLAnchorElement, panel: HTMLElement): void {
   before.after(panel);
 }
 
-function expand(call: HTMLAnchorElement): void {
+export function expand(call: HTMLAnchorElement): void {
   let panel = panelOf(call);
   if (!panel) {
     const note = noteOf(call);
@@ -85,19 +85,19 @@ function expand(call: HTMLAnchorElement): void {
   marksOf(call).forEach((mark) => mark.classList.add("is-active"));
 }
 
-function collapse(call: HTMLAnchorElement): void {
+export function collapse(call: HTMLAnchorElement): void {
   const panel = panelOf(call);
   if (panel) panel.hidden = true;
   call.setAttribute("aria-expanded", "false");
   marksOf(call).forEach((mark) => mark.classList.remove("is-active"));
 }
 
-function toggle(call: HTMLAnchorElement): void {
+export function toggle(call: HTMLAnchorElement): void {
   if (call.getAttribute("aria-expanded") === "true") collapse(call);
   else expand(call);
 }
 
-function becomeDisclosures(): void {
+export function becomeDisclosures(): void {
   for (const call of noteCalls()) {
     call.setAttribute("role", "button");
     call.setAttribute("aria-expanded", "false");
@@ -105,41 +105,10 @@ function becomeDisclosures(): void {
 }
 
 /** Back to plain links to the notes beside the transcript. */
-function becomeLinks(): void {
+export function becomeLinks(): void {
   for (const call of noteCalls()) {
     marksOf(call).forEach((mark) => mark.classList.remove("is-active"));
     panelOf(call)?.remove();
     for (const name of ["role", "aria-expanded", "aria-controls"]) call.removeAttribute(name);
   }
-}
-
-export function enableInlineNotes(): void {
-  const wide = window.matchMedia(WIDE);
-  const calls = new Set(noteCalls());
-  if (!calls.size) return;
-  const narrow = () => !wide.matches;
-  const isCall = (target: EventTarget | null): HTMLAnchorElement | null => {
-    const call = target instanceof Element ? target.closest<HTMLAnchorElement>("a.note-call") : null;
-    return call && calls.has(call) ? call : null;
-  };
-  document.addEventListener("click", (event) => {
-    const call = isCall(event.target);
-    if (!call || !narrow() || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    toggle(call);
-  });
-  // A link answers Enter by itself (as a click); a button also answers Space.
-  document.addEventListener("keydown", (event) => {
-    const call = isCall(event.target);
-    if (!call || !narrow()) return;
-    if (event.key === " ") {
-      event.preventDefault();
-      toggle(call);
-    } else if (event.key === "Escape" && call.getAttribute("aria-expanded") === "true") {
-      collapse(call);
-    }
-  });
-  const follow = () => (narrow() ? becomeDisclosures() : becomeLinks());
-  wide.addEventListener("change", follow);
-  follow();
 }

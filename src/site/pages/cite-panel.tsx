@@ -64,7 +64,10 @@ export function citePanel(
             []
           )}
           {lines ? (
-            <p className="cite-help">Click a line number to cite that line; shift-click another to cite the range.</p>
+            <p className="cite-help">
+              <span className="cite-help-pointer">Click a line number to cite that line; shift-click another to cite the range.</span>
+              <span className="cite-help-touch">Tap a line number to cite that line, then tap another to cite the range.</span>
+            </p>
           ) : (
             []
           )}

@@ -25,10 +25,10 @@ function noteItem(model: SiteModel, message: RenderedMessage["message"], note: R
         <span className="note-number" aria-hidden="true">
           {String(anchored.number)}
         </span>
-        {annotation.title ? <strong className="note-title">{annotation.title}</strong> : []}
+        {/* An untitled note is headed by its kind, so that its number never stands alone on a line. */}
+        <strong className="note-title">{annotation.title ?? noteKindLabel(annotation.kind)}</strong>
         <span className="note-where">
-          <span className="note-kind">{noteKindLabel(annotation.kind)}</span>
-          {" on "}
+          {annotation.title ? [<span className="note-kind">{noteKindLabel(annotation.kind)}</span>, " on "] : "On "}
           <a href={`#${lineRangeFragment(note.anchored.firstLine, note.anchored.lastLine)}`}>{noteLines(note)}</a>
         </span>
       </p>
@@ -159,7 +159,8 @@ export function messagePage(model: PartitionModel, rendered: RenderedMessage): s
     shareType: "article",
     description: rendered.lines[0]?.text,
     main,
-    scripts: ["message.js", "cite.js"],
+    // message.js places the sidenotes: it runs before the first paint, so that they do not move into place.
+    scripts: [{ name: "message.js", blocking: "render" }, "cite.js"],
     head: messageHead(model, message, citeItem),
     bodyClass: "page-message",
   });

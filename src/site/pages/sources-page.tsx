@@ -30,7 +30,8 @@ function attestationMatrix(model: EditionModel): ElementContent[] {
         <span className="matrix-differs-sample" aria-hidden="true">≠</span> the sources differ on its wording or
         timing, and the link opens the note that compares them.
       </p>
-      <div className="matrix-scroll" tabIndex={0} role="region" aria-labelledby="matrix-title">
+      {/* The scrolling table is a region of its own (so that a keyboard can scroll it), named apart from its section. */}
+      <div className="matrix-scroll" tabIndex={0} role="region" aria-label="The matrix, scrollable">
         <table className="matrix">
           <thead>
             <tr>

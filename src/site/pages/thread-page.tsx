@@ -19,12 +19,15 @@ function editionHeader(model: SiteModel): ElementContent {
   return (
     <header className="edition-header">
       <h1>{meta.title}</h1>
-      {meta.subtitle ? <p className="edition-subtitle">{meta.subtitle}</p> : []}
-      <p className="edition-description">{meta.description}</p>
-      <p className="edition-facts">
-        {`${counted(model.totals.messages, "message or post", "messages and posts")} · ${counted(model.totals.notes, "editorial note", "editorial notes")} · version ${meta.version}`}
-        {intro ? [" · ", <a href={model.urls.page(intro.slug)}>Read the introduction</a>] : []}
-      </p>
+      {/* Beside the timeline on a wide screen, under the title. */}
+      <div className="edition-intro">
+        {meta.subtitle ? <p className="edition-subtitle">{meta.subtitle}</p> : []}
+        <p className="edition-description">{meta.description}</p>
+        <p className="edition-facts">
+          {`${counted(model.totals.messages, "message or post", "messages and posts")} · ${counted(model.totals.notes, "editorial note", "editorial notes")} · version ${meta.version}`}
+          {intro ? [" · ", <a href={model.urls.page(intro.slug)}>Read the introduction</a>] : []}
+        </p>
+      </div>
     </header>
   ) as ElementContent;
 }
@@ -111,7 +114,7 @@ export function homePage(model: EditionModel): string {
     <div className="thread-page">
       {editionHeader(model)}
       {timelineSection(model)}
-      <section aria-labelledby="thread-heading">
+      <section className="thread-section" aria-labelledby="thread-heading">
         <h2 id="thread-heading">{whole ? "The correspondence" : "The correspondence by month"}</h2>
         {whole ? entries(model, whole, false) : monthIndex(model, (unit) => model.threadUrl(unit), "months")}
       </section>
@@ -123,7 +126,7 @@ export function homePage(model: EditionModel): string {
     path: model.urls.home(),
     head: editionHead(model),
     main,
-    bodyClass: "page-thread",
+    bodyClass: "page-thread page-edition-home",
   });
 }
 

@@ -12,7 +12,7 @@ import { s } from "hastscript";
 import type { Message } from "../../load/model.ts";
 import { clockIn, formatClock, formatDate, formatOffset, formatSent, KIND_LABELS, listNames, messageTitle, personName } from "../format.ts";
 import type { EditionModel } from "../site-model.ts";
-import { describeStep, LABEL_GAP, layoutTimeline, MARK_RADIUS, TIMELINE_FONTS, type Timeline, type TimelineLane } from "../timeline.ts";
+import { describeStep, layoutTimeline, MARK_RADIUS, TIMELINE_FONTS, type Timeline, type TimelineLane } from "../timeline.ts";
 import { pageIds } from "../page-ids.ts";
 
 const LANE_CLASS: Record<TimelineLane["kind"], string> = {
@@ -21,22 +21,31 @@ const LANE_CLASS: Record<TimelineLane["kind"], string> = {
   public: "timeline-lane-public",
 };
 
-/** Laid out once per site model, however often the first thread page is rendered. */
-const layouts = new WeakMap<EditionModel, Timeline | undefined>();
+/** The picture in both shapes: wide, and narrow for a phone. */
+interface Timelines {
+  wide: Timeline;
+  narrow: Timeline;
+}
 
-function timelineOf(model: EditionModel, binAbove?: number): Timeline | undefined {
+/** Laid out once per site model, however often the first thread page is rendered. */
+const layouts = new WeakMap<EditionModel, Timelines | undefined>();
+
+function timelineOf(model: EditionModel, binAbove?: number): Timelines | undefined {
   if (binAbove !== undefined) return layout(model, binAbove);
   if (!layouts.has(model)) layouts.set(model, layout(model));
   return layouts.get(model);
 }
 
-function layout(model: EditionModel, binAbove?: number): Timeline | undefined {
+function layout(model: EditionModel, binAbove?: number): Timelines | undefined {
   const { people } = model.edition;
-  return layoutTimeline({
+  const input = {
     messages: model.messages.map(({ message }) => message),
-    nameOf: (id) => personName(people, id),
+    nameOf: (id: string) => personName(people, id),
     binAbove,
-  });
+  };
+  const wide = layoutTimeline(input);
+  const narrow = layoutTimeline({ ...input, shape: "narrow" });
+  return wide && narrow ? { wide, narrow } : undefined;
 }
 
 function picture(model: EditionModel, timeline: Timeline): Element {
@@ -46,16 +55,15 @@ function picture(model: EditionModel, timeline: Timeline): Element {
   const laneRows = lanes.map((lane) =>
     s("g", { className: ["timeline-lane", LANE_CLASS[lane.kind]] }, [
       s("line", { className: "timeline-lane-rule", x1: plot.left, x2: plot.right, y1: lane.y, y2: lane.y }),
-      s("text", { className: "timeline-lane-label", x: plot.left - LABEL_GAP, y: lane.y - 3, textAnchor: "end", fontSize: TIMELINE_FONTS.lane, fontWeight: 600 }, lane.label),
-      s("text", { className: "timeline-lane-count", x: plot.left - LABEL_GAP, y: lane.y + 13, textAnchor: "end", fontSize: TIMELINE_FONTS.small }, lane.countLabel),
+      s("text", { className: "timeline-lane-label", x: lane.labelAt.x, y: lane.labelAt.y, textAnchor: lane.labelAt.anchor, fontSize: TIMELINE_FONTS.lane, fontWeight: 600 }, lane.label),
+      s("text", { className: "timeline-lane-count", x: lane.countAt.x, y: lane.countAt.y, textAnchor: lane.countAt.anchor, fontSize: TIMELINE_FONTS.small }, lane.countLabel),
     ]),
   );
-  const gaps = timeline.gaps.map((gap) =>
-    s("g", { className: "timeline-gap" }, [
-      s("rect", { className: "timeline-gap-band", x: gap.x0, y: plot.top, width: Math.max(0, gap.x1 - gap.x0), height: plot.bottom - plot.top }),
-      ...gap.lines.map((line) => s("text", { className: "timeline-gap-label", x: line.x, y: line.y, textAnchor: "middle", fontSize: TIMELINE_FONTS.gap }, line.text)),
-    ]),
-  );
+  const band = (gap: Timeline["gaps"][number]) =>
+    s("rect", { className: "timeline-gap-band", x: gap.x0, y: plot.top, width: Math.max(0, gap.x1 - gap.x0), height: plot.bottom - plot.top });
+  const label = (gap: Timeline["gaps"][number]) =>
+    gap.lines.map((line) => s("text", { className: "timeline-gap-label", x: line.x, y: line.y, textAnchor: "middle", fontSize: timeline.gapFont }, line.text));
+  const gaps = timeline.gaps.map((gap) => s("g", { className: "timeline-gap" }, [band(gap), ...label(gap)]));
   const axis = s("g", { className: "timeline-axis" }, [
     s("line", { className: "timeline-axis-rule", x1: plot.left, x2: plot.right, y1: axisY, y2: axisY }),
     ...timeline.ticks.flatMap((tick) => [
@@ -92,14 +100,24 @@ function picture(model: EditionModel, timeline: Timeline): Element {
   return s(
     "svg",
     {
-      className: "timeline-picture",
+      className: ["timeline-picture", `timeline-${timeline.shape}`],
       viewBox: `0 0 ${timeline.width} ${timeline.height}`,
       width: "100%",
       preserveAspectRatio: "xMinYMin meet",
       ariaHidden: "true",
       focusable: "false",
     },
-    [s("g", { className: "timeline-lanes" }, laneRows), s("g", { className: "timeline-gaps" }, gaps), axis, ...marks],
+    // Names written above the lanes cross the silences' bands: they are drawn over the bands, and the silences'
+    // labels over them in turn (a label's halo hides the lane's rule behind it).
+    timeline.shape === "wide"
+      ? [s("g", { className: "timeline-lanes" }, laneRows), s("g", { className: "timeline-gaps" }, gaps), axis, ...marks]
+      : [
+          s("g", { className: "timeline-gap-bands" }, timeline.gaps.map(band)),
+          s("g", { className: "timeline-lanes" }, laneRows),
+          s("g", { className: "timeline-gaps" }, timeline.gaps.map((gap) => s("g", { className: "timeline-gap" }, label(gap)))),
+          axis,
+          ...marks,
+        ],
   );
 }
 
@@ -218,15 +236,18 @@ export interface TimelineOptions {
 
 /** The timeline section of the home page, or nothing for an edition without messages. */
 export function timelineSection(model: EditionModel, options: TimelineOptions = {}): ElementContent[] {
-  const timeline = timelineOf(model, options.binAbove);
-  if (!timeline) return [];
+  const timelines = timelineOf(model, options.binAbove);
+  if (!timelines) return [];
+  const timeline = timelines.wide;
   return [
     <section className="timeline" aria-labelledby="timeline-heading" data-pagefind-ignore="all">
       <h2 id="timeline-heading">Timeline</h2>
       <figure className="timeline-figure">
         {/* Focusable so that keyboards can scroll the picture where it is wider than the screen. */}
+        {/* The stylesheet shows one of the two: the narrow one on a phone, where the wide one would have to scroll. */}
         <div className="timeline-scroll" tabIndex={0} role="group" aria-label="Timeline picture">
-          {picture(model, timeline)}
+          {picture(model, timelines.wide)}
+          {picture(model, timelines.narrow)}
         </div>
         <figcaption className="timeline-caption">{caption(model, timeline)}</figcaption>
       </figure>

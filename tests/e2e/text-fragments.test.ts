@@ -1,0 +1,187 @@
+// Every text-fragment link the cite panel gives lands, in Chromium, on exactly the words it cites: for every line
+// and every pair of adjacent lines of both editions, the link is taken from the panel as a reader would (click a
+// line number, shift-click the next), followed in a fresh page, and what Chromium highlights is read off the screen.
+// Chromium exposes a text fragment to scripts neither as the selection nor as a CSS highlight (both stay empty); it
+// paints it with ::target-text. So the test paints ::target-text in a colour the site never uses, and reads which
+// characters of the page are drawn in it: the highlighted text must be the cited lines' words, and nothing else.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { build } from "../../src/cli/build.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { makeEdition, removeEdition } from "../helpers/edition.ts";
+import { servePrefixed } from "../helpers/prefix-server.ts";
+import { serveStatic, type StaticServer } from "../helpers/server.ts";
+
+const MARKER = [255, 0, 255] as const;
+
+interface Sample {
+  /** A visible character of the page, where it is drawn, and the line of the transcript it belongs to, if any. */
+  ch: string;
+  x: number;
+  y: number;
+  line: string | null;
+}
+
+interface Link {
+  message: string;
+  first: string;
+  last: string;
+  href: string | null;
+  expected: string;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The links the cite panel gives for every line and every pair of adjacent lines of every message. */
+async function collectLinks(server: StaticServer, site: string, base: string): Promise<Link[]> {
+  const { messages } = JSON.parse(await readFile(path.join(site, "exports", "messages.json"), "utf8")) as {
+    messages: Array<{ id: string; url: string; lines: Array<{ label: string; text: string }> }>;
+  };
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const links: Link[] = [];
+  for (const message of messages) {
+    await page.goto(`${server.url}/${message.url.slice(base.length)}`);
+    const link = page.locator(".cite-fragment-link");
+    // The panel's citation names the lines once it has caught up with the click (citation-js loads on the first).
+    const read = async (first: string, last: string) => {
+      const lines = first === last ? `line ${first},` : `lines ${first}–${last},`;
+      await page.locator(".cite-output", { hasText: lines }).waitFor();
+      return (await page.locator(".cite-fragment").isHidden()) ? null : await link.getAttribute("href");
+    };
+    for (let i = 0; i < message.lines.length; i++) {
+      const line = message.lines[i]!;
+      await page.locator(`.transcript a.line-number[data-n="${line.label}"]`).click();
+      links.push({ message: message.id, first: line.label, last: line.label, href: await read(line.label, line.label), expected: line.text });
+      const next = message.lines[i + 1];
+      if (!next) continue;
+      await page.locator(`.transcript a.line-number[data-n="${next.label}"]`).click({ modifiers: ["Shift"] });
+      links.push({ message: message.id, first: line.label, last: next.label, href: await read(line.label, next.label), expected: `${line.text} ${next.text}` });
+      // Back to the single line, so that the next click starts afresh.
+      await page.locator(`.transcript a.line-number[data-n="${line.label}"]`).click();
+    }
+  }
+  await page.close();
+  return links;
+}
+
+/** Follows a link and returns the characters Chromium highlights, and which lines they are on. */
+async function highlighted(page: Page, url: string): Promise<Array<{ ch: string; line: string | null }>> {
+  // From a blank page: going from one fragment of a page to another stays in the document, and keeps the old highlight.
+  await page.goto("about:blank");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await page.addStyleTag({ content: `::target-text { background-color: rgb(${MARKER}) !important; color: rgb(${MARKER}) !important; }` });
+  await page.evaluate(() => document.fonts.ready);
+  // The whole page on one screen, so that every character can be read off one picture.
+  // (A taller window can make the page taller, so it is measured again until it fits.)
+  for (let tries = 0; tries < 4; tries++) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (height <= (page.viewportSize()?.height ?? 0)) break;
+    await page.setViewportSize({ width: 1280, height });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const samples: Sample[] = await page.evaluate(() => {
+    const out: Array<{ ch: string; x: number; y: number; line: string | null }> = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !parent.checkVisibility() || parent.closest("script, style")) continue;
+      const line = parent.closest<HTMLElement>(".transcript .line[data-line]")?.dataset.line ?? null;
+      const text = node.nodeValue ?? "";
+      for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i]!)) continue;
+        // A character outside the Basic Multilingual Plane is two code units: one sample for both.
+        const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+        range.setStart(node, i);
+        range.setEnd(node, i + width);
+        const rect = range.getBoundingClientRect();
+        if (rect.width > 0 && rect.height > 0)
+          out.push({ ch: text.slice(i, i + width), x: rect.left + scrollX + rect.width / 2, y: rect.top + scrollY + rect.height / 2, line });
+        i += width - 1;
+      }
+    }
+    return out;
+  });
+  const shot = PNG.sync.read(await page.screenshot({ fullPage: true }));
+  const isMarker = (x: number, y: number) => {
+    const at = (Math.round(y) * shot.width + Math.round(x)) * 4;
+    return Math.abs(shot.data[at]! - MARKER[0]) < 8 && shot.data[at + 1]! < 8 && Math.abs(shot.data[at + 2]! - MARKER[2]) < 8;
+  };
+  return samples.filter((sample) => isMarker(sample.x, sample.y)).map(({ ch, line }) => ({ ch, line }));
+}
+
+/** The lines from `first` to `last`, by their labels in document order. */
+function linesBetween(labels: string[], first: string, last: string): Set<string> {
+  return new Set(labels.slice(labels.indexOf(first), labels.indexOf(last) + 1));
+}
+
+async function sweep(server: StaticServer, site: string, base: string): Promise<string[]> {
+  const links = await collectLinks(server, site, base);
+  const labelsOf = new Map<string, string[]>();
+  for (const link of links) {
+    const labels = labelsOf.get(link.message) ?? [];
+    if (!labels.includes(link.first)) labels.push(link.first);
+    labelsOf.set(link.message, labels);
+  }
+  const page = await browser.newPage({ bypassCSP: true } as never);
+  const failures: string[] = [];
+  for (const link of links) {
+    const where = `${link.message} ${link.first === link.last ? `line ${link.first}` : `lines ${link.first}-${link.last}`}`;
+    if (!link.href) {
+      failures.push(`${where}: no link offered`);
+      continue;
+    }
+    const url = new URL(link.href);
+    const marked = await highlighted(page, `${server.url}/${url.pathname.slice(new URL(base).pathname.length)}${url.hash}`);
+    const wanted = linesBetween(labelsOf.get(link.message)!, link.first, link.last);
+    const outside = marked.filter((sample) => sample.line === null || !wanted.has(sample.line));
+    const text = marked.map((sample) => sample.ch).join("");
+    const expected = link.expected.replace(/\s+/g, "");
+    if (outside.length || text !== expected)
+      failures.push(`${where}: ${url.hash} highlights "${text}"${outside.length ? ` (${outside.length} characters outside the lines)` : ""}, not "${expected}"`);
+  }
+  await page.close();
+  expect(links.length).toBeGreaterThan(20);
+  return failures;
+}
+
+describe("text-fragment links, followed in Chromium", () => {
+  it("land on exactly the cited words, for every line and pair of adjacent lines of the default edition", async () => {
+    const site = inject("defaultSite");
+    const server = await serveStatic(site);
+    try {
+      expect(await sweep(server, site, "https://wikileaks-trump-jr-dms.example.org/")).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  }, 600_000);
+
+  it("land on exactly the cited words, for every line and pair of adjacent lines of the second edition (tables, lists, right-to-left lines, emoji)", async () => {
+    const root = await makeEdition("garden-committee");
+    const output = await mkdtemp(path.join(os.tmpdir(), "garden-fragments-"));
+    try {
+      const site = (await build(root, { outputDir: output })).outputDir;
+      const server = await servePrefixed(site, "/garden-letters/");
+      try {
+        expect(await sweep(server, site, "https://example.org/garden-letters/")).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await removeEdition(root);
+      await rm(output, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
