@@ -1,7 +1,6 @@
 // The editor's loop, measured from outside as an editor lives it: `npm start` runs on the generated edition; a file
 // is saved; the time until the changed page is served updated is polled over HTTP, and the time until the site's own
-// search finds (or no longer finds) the words is polled through the search page in Chromium, with its Pagefind
-// bundles. Six kinds of edit, several of each: a transcript, a note, a new note, a deleted note, a deleted message,
+// search page finds (or no longer finds) the words is polled in Chromium, as a reader would search. Six kinds of edit, several of each: a transcript, a note, a new note, a deleted note, a deleted message,
 // and a message moved to another month.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdir, readFile, unlink, writeFile } from "node:fs/promises";
@@ -64,19 +63,14 @@ async function until(probe: () => Promise<boolean>, since: number, timeoutMs: nu
   return undefined;
 }
 
-/** The pages whose URLs the search page's bundles find for an exact word, as the page's own Pagefind gives them. */
+/** The links the site's search page shows for an exact word, as a reader gets them: every result and its lines and notes. */
 async function searchUrls(page: Page, searchUrl: string, word: string): Promise<string[]> {
-  await page.goto(searchUrl);
-  // A string, not a function: the benchmark runs under tsx, which would rewrite a function's import().
-  const script = `(async () => {
-    const config = document.querySelector("pagefind-config");
-    const bundles = [config.getAttribute("bundle-path"), ...(config.getAttribute("data-merge-bundles") ?? "").split(" ").filter(Boolean)];
-    const pagefind = await import(bundles[0] + "pagefind.js");
-    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle);
-    const search = await pagefind.search(${JSON.stringify(`"${word}"`)});
-    return (await Promise.all(search.results.map((result) => result.data()))).map((data) => data.url);
-  })()`;
-  return (await page.evaluate(script)) as string[];
+  await page.goto(`${searchUrl}?q=${encodeURIComponent(`"${word}"`)}`);
+  const summary = page.locator("#search-summary");
+  await summary.filter({ hasText: /\bresults?\b|^No results/ }).waitFor({ timeout: 10_000 });
+  if (/^No results|^0 results/.test(await summary.innerText())) return [];
+  await page.locator("#search-result-list .result").first().waitFor({ timeout: 10_000 });
+  return page.locator("#search-result-list a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
 
 const frontField = (text: string, name: string) => new RegExp(`^${name}: (.*)$`, "m").exec(text)?.[1]?.trim();

@@ -431,7 +431,9 @@ function findSilences(extents: Array<{ from: number; to: number }>, from: number
 
 /** The wordings of a silence's label, longest first; the first that fits its gap is drawn. */
 function gapWordings(length: string): string[][] {
-  return [[`no messages for ${length}`], ["no messages", `for ${length}`], [length]];
+  // "about 4 months" may take two lines of its own where one is too narrow for it.
+  const qualified = /^(\S+) (\d.*)$/.exec(length);
+  return [[`no messages for ${length}`], ["no messages", `for ${length}`], [length], ...(qualified ? [[qualified[1]!, qualified[2]!]] : [])];
 }
 
 export function layoutTimeline(input: TimelineInput): Timeline | undefined {

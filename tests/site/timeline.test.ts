@@ -231,8 +231,9 @@ describe("the timeline of the default edition", () => {
     expect(narrow.viewBox).toMatch(/^0 0 320 \d+(\.\d+)?$/);
     const summary = (drawn: Picture) => drawn.lanes.map((lane) => ({ label: lane.label, count: lane.count, kind: lane.kind, marks: lane.marks }));
     expect(summary(narrow)).toEqual(summary(picture));
-    // Two lines fit a silence of seven months at this width; four months take the short wording.
-    expect(narrow.gaps).toEqual(["no messages for 7 months", "4 months"]);
+    // Two lines fit a silence of seven months at this width; the shorter one, dated only to its month at one end,
+    // takes its short wording on two lines.
+    expect(narrow.gaps).toEqual(["no messages for 7 months", "about 4 months"]);
   });
 
   it("counts time in months, with the year where it changes", () => {
