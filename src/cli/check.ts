@@ -4,13 +4,13 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { countErrors, formatReport, summary } from "../load/diagnostics.ts";
-import { EditionBuild } from "../pipeline/edition-build.ts";
+import { EditionCheck } from "../pipeline/check-edition.ts";
 import { fixEdition, type FixResult } from "./fix.ts";
 import { editionRoot } from "./edition-root.ts";
 import { isMain } from "./is-main.ts";
 
 export async function check(root = editionRoot(), options: { fix?: boolean } = {}): Promise<{ report: string; errors: number; summary: string; fixed: FixResult["fixed"] }> {
-  const run = new EditionBuild({ root });
+  const run = new EditionCheck({ root });
   try {
     let result = await run.check();
     let fixed: FixResult["fixed"] = [];

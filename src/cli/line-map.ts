@@ -6,12 +6,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildLineMap } from "../anchor/line-stability.ts";
 import { formatReport } from "../load/diagnostics.ts";
-import { EditionBuild } from "../pipeline/edition-build.ts";
+import { EditionCheck } from "../pipeline/check-edition.ts";
 import { editionRoot } from "./edition-root.ts";
 import { isMain } from "./is-main.ts";
 
 export async function writeLineMap(root = editionRoot(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
-  const run = new EditionBuild({ root });
+  const run = new EditionCheck({ root });
   const { edition, entries, files, errors } = await run.check().finally(() => run.close());
   if (errors || !edition || !entries) throw new Error(`The edition has errors; fix them before freezing its line map:\n${formatReport(files, root)}`);
   const map = buildLineMap(

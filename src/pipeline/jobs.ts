@@ -59,7 +59,8 @@ export interface PartitionPayload {
 
 export interface PartitionResult {
   written: string[];
-  /** Of the job's time, what Pagefind took. */
+  /** Of the job's time, what Eleventy (writing and checking the pages) and Pagefind took. */
+  eleventyMs: number;
   pagefindMs: number;
   checks: PageChecks;
   bundle?: { files: string[]; pageCount: number };
@@ -163,9 +164,11 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
         { root: payload.root, outputDir: payload.outputDir },
       );
       const t1 = performance.now();
+      const pagesStart = t0;
       const checks = checkPages(new URL(model.edition.meta.base_url).pathname, pages, new Map(messages.map((entry) => [model.urls.message(entry.message.id), entry])));
       if (process.env.EDITION_TRACE) console.error(`[${payload.store.name}] pages ${pages.length} in ${Math.round(t1 - t0)} ms, check ${Math.round(performance.now() - t1)} ms`);
       const written = pages.map((page) => page.outputPath);
+      const eleventyMs = performance.now() - pagesStart;
 
       let bundle: PartitionResult["bundle"];
       const indexStart = performance.now();
@@ -239,7 +242,7 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
       const saveStart = performance.now();
       await store.save({ prune });
       if (process.env.EDITION_TRACE) console.error(`[${payload.store.name}] open ${Math.round(t1s - t0)} ms, exports ${Math.round(saveStart - exportsStart)} ms, save ${Math.round(performance.now() - saveStart)} ms`);
-      return { written, checks, bundle, pagefindMs, saved: state.saved(payload.store, true) };
+      return { written, checks, bundle, eleventyMs, pagefindMs, saved: state.saved(payload.store, true) };
     },
   };
 }

@@ -32,12 +32,22 @@ export interface Partition {
 export interface PartitionOptions {
   /** Messages per thread page, at most (default 200). An edition no longer than this is one page. */
   pageSize?: number;
-  /** The number of messages a partition aims at (default 400). */
+  /** The number of messages a partition aims at (default: see defaultPartitionSize). */
   partitionSize?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 200;
-export const DEFAULT_PARTITION_SIZE = 400;
+
+/**
+ * A partition's size is a cost both ways. An edit indexes its partition again (Pagefind writes a bundle whole), so
+ * the editor waits longer for larger partitions; a reader's first search reads every bundle's list of pages and
+ * the chunk of each word in each bundle, so readers wait longer for more of them. About six partitions balance the
+ * two at 10,000 messages (measured: see the README's Performance section); the size is a power of two, between
+ * 1,024 and 8,192 messages, so that it changes only when the edition doubles, not with every message added.
+ */
+export function defaultPartitionSize(messages: number): number {
+  return 2 ** Math.min(13, Math.max(10, Math.round(Math.log2(Math.max(1, messages) / 6))));
+}
 
 /** The thread pages of messages in thread order, each given as its month (`YYYY-MM`). */
 export function threadUnits(months: readonly string[], pageSize = DEFAULT_PAGE_SIZE): ThreadUnit[] {
@@ -70,7 +80,7 @@ function boundaryHash(key: string): number {
  * ones after it fall where they did (as in content-defined chunking with a minimum size, FastCDC's). A size is a
  * cost both ways: an edit writes its partition's search bundle again, and a first search reads every bundle's list.
  */
-export function partitionUnits(units: readonly ThreadUnit[], partitionSize = DEFAULT_PARTITION_SIZE): Partition[] {
+export function partitionUnits(units: readonly ThreadUnit[], partitionSize = defaultPartitionSize(units.at(-1)?.end ?? 0)): Partition[] {
   const total = units.at(-1)?.end ?? 0;
   const averageUnit = units.length ? total / units.length : 1;
   const divisor = 2 ** Math.max(0, Math.round(Math.log2(Math.max(1, partitionSize / Math.max(1, averageUnit)))));

@@ -4,7 +4,9 @@
 // silently left out.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { createJobHandlers, type JobKind, type JobPayload, type JobResult } from "./jobs.ts";
+// Types only: the jobs' code (which writes pages, and so imports the site stage) is loaded by the threads that run
+// them, so that `npm run check` never loads it.
+import type { JobKind, JobPayload, JobResult } from "./jobs.ts";
 
 interface Pending {
   resolve(value: unknown): void;
@@ -26,11 +28,14 @@ export function defaultThreadCount(): number {
  * is not worth a worker's start-up.
  */
 class InlineWorker {
-  readonly #handlers = createJobHandlers();
+  #handlers: ReturnType<typeof import("./jobs.ts").createJobHandlers> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
   run<K extends JobKind>(kind: K, payload: JobPayload<K>): Promise<JobResult<K>> {
-    const result = this.#queue.then(() => (this.#handlers[kind] as (payload: JobPayload<K>) => Promise<JobResult<K>>)(payload));
+    const result = this.#queue.then(async () => {
+      this.#handlers ??= (await import("./jobs.ts")).createJobHandlers();
+      return (this.#handlers[kind] as (payload: JobPayload<K>) => Promise<JobResult<K>>)(payload);
+    });
     this.#queue = result.catch(() => undefined);
     return result;
   }
