@@ -189,8 +189,27 @@ export class EditionCheck {
     await rename(temporary, file);
   }
 
+  /**
+   * Where a partition's job runs: in a watching server always on the same thread, which keeps the partition's store
+   * in memory between edits; otherwise on the next free one.
+   */
+  protected placement(partition: string): { on?: string } {
+    return this.#settled ? { on: partition } : {};
+  }
+
   protected storeRef(name: string): StoreRef {
-    return { name, version: this.#storeVersions.get(name) ?? 0 };
+    return { name, version: this.#storeVersions.get(name) ?? 0, kept: this.#settled };
+  }
+
+  /**
+   * Whether a watching server has had its first check: from then on each partition's jobs stay on one thread,
+   * while the first, which renders everything, spreads over all of them.
+   */
+  #settled = false;
+
+  /** A watching server's first build is done (see #settled). */
+  protected settle(): void {
+    if (this.options.watch) this.#settled = true;
   }
 
   protected savedStore(ref: StoreRef): void {
@@ -231,7 +250,7 @@ export class EditionCheck {
     await Promise.all(
       [...jobs].map(async ([partition, list]) => {
         const ref = this.storeRef(partition.name);
-        const { results } = await pool.run("transcripts", { store: ref, jobs: list.map(({ index: _index, ...job }) => job) });
+        const { results } = await pool.run("transcripts", { store: ref, jobs: list.map(({ index: _index, ...job }) => job) }, this.placement(partition.name));
         this.savedStore(ref);
         results.forEach((result, j) => {
           const { index, key } = list[j]!;
@@ -288,7 +307,7 @@ export class EditionCheck {
           store: ref,
           linkVersion: this.#linkVersion,
           jobs: list.map(({ key, note }) => ({ key, path: note.annotation.origin.file.path, body: note.annotation.body, bodyStartLine: note.annotation.origin.bodyStartLine, idScope: noteIdScope(note.annotation) })),
-        });
+        }, this.placement(partition.name));
         this.savedStore(ref);
         results.forEach((result, j) => {
           const { key } = list[j]!;
@@ -341,7 +360,11 @@ export class EditionCheck {
    */
   async #saveLean(lean: LeanCache): Promise<void> {
     this.#leanDirty = false;
-    await this.later("lean", () => this.save(path.join(this.cacheDir, "lean.v8"), lean));
+    await this.later("lean", async () => {
+      // The lean cache names the stores its entries are in: they are saved first (kept in memory by a watching server).
+      if (this.options.watch) await this.#pool?.broadcast("flush", {});
+      await this.save(path.join(this.cacheDir, "lean.v8"), lean);
+    });
   }
 
   protected readonly pending = new Map<string, { timer: NodeJS.Timeout; save: () => Promise<void> }>();
@@ -411,6 +434,8 @@ export class EditionCheck {
       await save();
     }
     this.pending.clear();
+    // Stores a watching server kept in memory are written before their threads end.
+    if (this.#settled) await this.#pool?.broadcast("flush", {});
     await this.#pool?.close();
     this.#pool = undefined;
   }

@@ -121,7 +121,7 @@ export class EditionBuild extends EditionCheck {
     const partitionJobs = plan.partitions.map(async (job) => {
       const ref = this.storeRef(job.payload.store.name);
       const exports = job.payload.exports && { ...job.payload.exports, file: exportSlicesFile(this.cacheDir, job.name) };
-      const result: PartitionResult = await pool.run("partition", { ...job.payload, exports, store: ref, root: this.root, outputDir: this.outputDir });
+      const result: PartitionResult = await pool.run("partition", { ...job.payload, exports, store: ref, root: this.root, outputDir: this.outputDir }, this.placement(job.name));
       this.savedStore(ref);
       eleventyMs += result.eleventyMs;
       pagefindMs += result.pagefindMs;
@@ -219,6 +219,7 @@ export class EditionBuild extends EditionCheck {
     }
     if (written.length || removed.length) await this.later("manifest", () => this.save(this.#manifestFile(), JSON.stringify(manifest)));
 
+    this.settle();
     const finished = performance.now();
     timings.write = finished - writeStart;
     timings.total = finished - started;

@@ -25,6 +25,11 @@ export type LeanNote = Omit<RenderedNoteText, "html">;
 export interface StoreRef {
   name: string;
   version: number;
+  /**
+   * The partition's jobs all run on this thread now (a watching server after its first build): the store may stay
+   * here, changed but not yet saved, until the next flush.
+   */
+  kept?: boolean;
 }
 
 export interface WorkerSetup {
@@ -69,6 +74,8 @@ export interface PartitionResult {
 
 interface Jobs {
   setup: { payload: WorkerSetup; result: void };
+  /** Saves every store kept in memory that has changed since it was last saved. */
+  flush: { payload: Record<string, never>; result: void };
   linkTargets: { payload: { version: number; targets: LinkTargets; baseUrl: string }; result: void };
   transcripts: { payload: { store: StoreRef; jobs: Array<TranscriptJob & { key: string }> }; result: { results: LeanTranscript[]; saved: boolean } };
   notes: { payload: { store: StoreRef; linkVersion: number; jobs: Array<NoteJob & { key: string }> }; result: { results: LeanNote[]; saved: boolean } };
@@ -95,11 +102,26 @@ class WorkerState {
     return store;
   }
 
-  /** After a job saved a store: the copy kept here is the one the main thread now counts as current. */
-  saved(ref: StoreRef, saved: boolean): boolean {
+  /**
+   * After a job changed a store: saved at once, or, in a watching server, kept here (the copy the main thread now
+   * counts as current) until the next flush.
+   */
+  async saved(ref: StoreRef, store: PartitionStore): Promise<boolean> {
     const kept = this.#stores.get(ref.name);
-    if (kept && saved) kept.version = ref.version + 1;
-    return saved;
+    if (kept) kept.version = ref.version + 1;
+    if (kept && ref.kept) this.#unsaved.add(ref.name);
+    else {
+      await store.save();
+      this.#unsaved.delete(ref.name);
+    }
+    return true;
+  }
+
+  readonly #unsaved = new Set<string>();
+
+  async flush(): Promise<void> {
+    for (const name of this.#unsaved) await this.#stores.get(name)!.store.save();
+    this.#unsaved.clear();
   }
 }
 
@@ -120,6 +142,10 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
       state.setup = payload;
     },
 
+    async flush() {
+      await state.flush();
+    },
+
     async linkTargets({ version, targets, baseUrl }) {
       state.notes = { version, renderer: new NoteRenderer(linkSchemes(targets, siteUrls(baseUrl))) };
     },
@@ -131,8 +157,7 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
         store.set(TRANSCRIPT(job.key), html);
         return lean;
       });
-      await store.save();
-      return { results, saved: state.saved(ref, true) };
+      return { results, saved: await state.saved(ref, store) };
     },
 
     async notes({ store: ref, linkVersion, jobs }) {
@@ -144,8 +169,7 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
         store.set(NOTE(job.key), html);
         return lean;
       });
-      await store.save();
-      return { results, saved: state.saved(ref, true) };
+      return { results, saved: await state.saved(ref, store) };
     },
 
     async partition(payload) {
@@ -240,9 +264,9 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
       // Writing every page touched every entry the partition still has: the rest is pruned.
       const prune = payload.write.messages.length === data.partition.messages.length && payload.write.units.length === data.partition.units.length;
       const saveStart = performance.now();
-      await store.save({ prune });
+      if (prune) store.prune();
       if (process.env.EDITION_TRACE) console.error(`[${payload.store.name}] open ${Math.round(t1s - t0)} ms, exports ${Math.round(saveStart - exportsStart)} ms, save ${Math.round(performance.now() - saveStart)} ms`);
-      return { written, checks, bundle, eleventyMs, pagefindMs, saved: state.saved(payload.store, true) };
+      return { written, checks, bundle, eleventyMs, pagefindMs, saved: await state.saved(payload.store, store) };
     },
   };
 }

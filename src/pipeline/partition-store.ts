@@ -69,14 +69,19 @@ export class PartitionStore {
   }
 
   /**
-   * Writes the store. With `prune`, only what this use read or wrote is kept (the use touched everything the
-   * partition still has, so the rest belongs to edited or deleted files); otherwise earlier entries stay.
+   * Keeps only what this use read or wrote: a use that touched everything the partition still has (writing all its
+   * pages) leaves the rest to edited or deleted files.
    */
-  async save(options: { prune?: boolean } = {}): Promise<void> {
-    const prune = options.prune === true && this.#previous.size > 0 && [...this.#previous.keys()].some((key) => !this.#used.has(key));
-    if (!this.#dirty && !prune) return;
-    const entries = prune ? new Map(this.#used) : new Map([...this.#previous, ...this.#used]);
-    if (prune) this.#previous = new Map();
+  prune(): void {
+    if (![...this.#previous.keys()].some((key) => !this.#used.has(key))) return;
+    this.#previous = new Map();
+    this.#dirty = true;
+  }
+
+  /** Writes the store, if anything changed since it was read or last written. */
+  async save(): Promise<void> {
+    if (!this.#dirty) return;
+    const entries = new Map([...this.#previous, ...this.#used]);
     await mkdir(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
     await writeFile(temporary, serialize({ program: this.#program, entries } satisfies Stored));

@@ -19,6 +19,13 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
+/** The same small number for the same name, in every run (FNV-1a). */
+function stableIndex(name: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
+}
+
 export function defaultThreadCount(): number {
   return Math.max(1, os.availableParallelism());
 }
@@ -96,11 +103,15 @@ export class WorkerPool {
     });
   }
 
-  /** Runs a job on the next free worker. */
-  async run<K extends JobKind>(kind: K, payload: JobPayload<K>): Promise<JobResult<K>> {
+  /**
+   * Runs a job on the next free worker; or, with `on`, always on the same worker for the same name (after the jobs
+   * sent to it before), so that a watching server's partition stays in one worker's memory.
+   */
+  async run<K extends JobKind>(kind: K, payload: JobPayload<K>, options: { on?: string } = {}): Promise<JobResult<K>> {
     if (this.size === 1) return (this.#inline ??= new InlineWorker()).run(kind, payload);
     if (this.#failure) throw this.#failure;
     const workers = this.#workersStarted();
+    if (options.on !== undefined) return this.#send(workers[stableIndex(options.on, workers.length)]!, kind, payload);
     let free = workers.find((state) => !state.busy);
     while (!free) {
       await new Promise<void>((resolve) => this.#queue.push(resolve));
