@@ -268,5 +268,4 @@ describe("the check catalogue", () => {
     expect(failure?.stderr.match(/  error  /g)).toHaveLength(3);
     expect(failure?.stderr).toContain("✖ 3 errors");
   });
-
 });
