@@ -6,7 +6,7 @@ import { auditSite, CATEGORIES } from "../audit/lighthouse-audit.ts";
 import { loadEdition } from "../load/load-edition.ts";
 import { siteUrls } from "../site/urls.ts";
 import { parseCommandLine } from "./command-line.ts";
-import { editionRoot } from "./edition-root.ts";
+import { editionRoot } from "../load/edition-root.ts";
 
 async function defaultPaths(root: string): Promise<string[]> {
   const { edition } = await loadEdition(root);

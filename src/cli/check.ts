@@ -6,7 +6,7 @@ import { countErrors, formatReport, summary } from "../load/diagnostics.ts";
 import { EditionBuild } from "../pipeline/edition-build.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { fixEdition, type FixResult } from "./fix.ts";
-import { editionRoot } from "./edition-root.ts";
+import { editionRoot } from "../load/edition-root.ts";
 import { isMain } from "./is-main.ts";
 
 export async function check(root = editionRoot(), options: { fix?: boolean } = {}): Promise<{ report: string; errors: number; summary: string; fixed: FixResult["fixed"] }> {

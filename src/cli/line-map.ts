@@ -7,7 +7,7 @@ import { buildLineMap } from "../anchor/line-stability.ts";
 import { formatReport } from "../load/diagnostics.ts";
 import { EditionBuild } from "../pipeline/edition-build.ts";
 import { parseCommandLine } from "./command-line.ts";
-import { editionRoot } from "./edition-root.ts";
+import { editionRoot } from "../load/edition-root.ts";
 import { isMain } from "./is-main.ts";
 
 export async function writeLineMap(root = editionRoot(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
