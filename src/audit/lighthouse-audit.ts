@@ -3,7 +3,7 @@
 // audits so that a score below 100 says why.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { serveLikeAHost } from "./serve-like-a-host.ts";
+import { serveStatic } from "../bench/static-server.ts";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -21,7 +21,7 @@ export interface AuditOptions {
 }
 
 export async function auditSite(siteDir: string, paths: readonly string[], options: AuditOptions = {}): Promise<PageAudit[]> {
-  const server = await serveLikeAHost(siteDir);
+  const server = await serveStatic(siteDir, { host: true });
   const chrome = await chromeLauncher.launch({
     chromePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],

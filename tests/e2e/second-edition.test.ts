@@ -17,8 +17,8 @@ import { eventually, useChromium } from "../helpers/browser.ts";
 import { makeEdition, PROJECT_ROOT, removeEdition } from "../helpers/edition.ts";
 import { htmlErrors } from "../helpers/html-checker.ts";
 import { startWatchServer, type WatchServer } from "../helpers/watch-server.ts";
-import { servePrefixed, type PrefixedServer } from "../helpers/prefix-server.ts";
 import { RESULTS } from "../helpers/search.ts";
+import { servePrefixed, type StaticServer } from "../helpers/server.ts";
 
 const PREFIX = "/garden-letters/";
 const BASE_URL = `https://example.org${PREFIX}`;
@@ -37,7 +37,7 @@ const NOA_HE = "2024-03-07-noa-levi";
 
 let root: string;
 let site: string;
-let server: PrefixedServer;
+let server: StaticServer;
 /** Every URL the browser asked for, in any test of the file, from any origin. */
 const requested: string[] = [];
 

@@ -13,8 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { build } from "../../src/cli/build.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { makeEdition, removeEdition } from "../helpers/edition.ts";
-import { servePrefixed } from "../helpers/prefix-server.ts";
-import { serveStatic, type StaticServer } from "../helpers/server.ts";
+import { servePrefixed, serveStatic, type StaticServer } from "../helpers/server.ts";
 
 const MARKER = [255, 0, 255] as const;
 

@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { build } from "../../src/cli/build.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { makeEdition, PROJECT_ROOT, removeEdition } from "../helpers/edition.ts";
-import { servePrefixed, type PrefixedServer } from "../helpers/prefix-server.ts";
 import { searchThroughPage, target } from "../helpers/search.ts";
-import { serveStatic, type StaticServer } from "../helpers/server.ts";
+import { servePrefixed, serveStatic, type StaticServer } from "../helpers/server.ts";
 
 /** Where a query must land: a line of a message, a note, or (for a date) one of the messages sent that day. */
 type Expected = { line: `${string}/#L${string}` } | { note: string } | { sentOn: string[] };
@@ -143,7 +142,7 @@ function landsOn(cards: Awaited<ReturnType<typeof searchThroughPage>>["cards"], 
 let browser: Browser;
 let page: Page;
 let work: string;
-const servers: Array<StaticServer | PrefixedServer> = [];
+const servers: StaticServer[] = [];
 const sites: Record<"one" | "three" | "second", string> = { one: "", three: "", second: "" };
 let gardenRoot: string | undefined;
 
