@@ -335,7 +335,8 @@ describe("reading and searching the second edition in Chromium, under its path p
     await page.goto(`${server.url}/search/?q=onerror`);
     await eventually(() => results().count()).toBe(1);
     expect(await results().first().locator(".result-line-text").innerText()).toBe("<img src=x onerror=alert(1)>");
-    await page.waitForTimeout(500);
+    // Settled: the result is drawn (above) and painted.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await page.screenshot({ path: path.join(PROJECT_ROOT, "test-results", "second-edition-hostile.png"), fullPage: true });
