@@ -29,7 +29,7 @@ describe("arriving with a broken or unusual fragment", () => {
   it("the search page, the conversation and the home page run their scripts at a malformed fragment", async () => {
     const { page, server, errors } = chromium;
     await page.goto(`${server.url}/search/?q=password#%zz`);
-    await eventually(() => page.locator("pagefind-results .result").count()).toBeGreaterThan(0);
+    await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(0);
     for (const where of ["/conversation/#%", "/#%E0%A4%A"]) {
       await page.goto(`${server.url}${where}`);
       await page.keyboard.press("/");

@@ -6,6 +6,7 @@
 // - A note's "Back to the passage" goes back in history when the reader came from the passage, and so returns to
 //   where they were reading.
 // Without script every call is a plain link to its note.
+import { decodePercent } from "../../render/decode-percent.ts";
 import { becomeDisclosures, becomeLinks, collapse, expand, noteCalls, noteOf, toggle } from "./inline-notes.ts";
 import { type Sidenotes, WIDE } from "./sidenotes.ts";
 
@@ -23,7 +24,8 @@ function passageOf(call: HTMLAnchorElement, sidenotes: Sidenotes, noteId: string
 /** Marks the passage of the note the address names, as :target marks the note. */
 function lightTargetPassage(): void {
   document.querySelectorAll(".transcript mark.is-target").forEach((mark) => mark.classList.remove("is-target"));
-  const id = /^#note-(.+)$/.exec(decodeURIComponent(location.hash))?.[1];
+  // A malformed escape in the address (#note-%zz) names no note; decodeURIComponent would throw and stop the script.
+  const id = /^#note-(.+)$/.exec(decodePercent(location.hash) ?? "")?.[1];
   if (!id) return;
   document.querySelectorAll(`.transcript mark[data-notes~="${CSS.escape(id)}"]`).forEach((mark) => mark.classList.add("is-target"));
 }
@@ -83,7 +85,7 @@ export function enableNoteCalls(sidenotes: Sidenotes | undefined): void {
   // wide screen its passage comes into view beside it; on a narrow one, where the notes follow the whole
   // transcript, the note opens under its line and the page goes to the passage.
   window.addEventListener("load", () => {
-    const note = /^#note-/.test(location.hash) ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const note = /^#note-/.test(location.hash) ? document.getElementById(decodePercent(location.hash.slice(1)) ?? "") : null;
     const call = note && document.getElementById(`ref-${note.id.slice("note-".length)}`);
     if (!note || !(call instanceof HTMLAnchorElement) || !calls.has(call)) return;
     if (wide()) sidenotes!.reveal(passageOf(call, sidenotes!, note.id.slice("note-".length)), note);
