@@ -8,8 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { build } from "../../src/cli/build.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { check } from "../../src/cli/check.ts";
 import { readEdition } from "../../src/pipeline/edition-build.ts";
 import { verifySite } from "../../src/site/verify-site.ts";
@@ -35,21 +34,14 @@ const ELENI_EL = "2024-03-06-eleni-papadopoulou";
 const MARYAM_AR = "2024-03-07-maryam-haddad";
 const NOA_HE = "2024-03-07-noa-levi";
 
-let root: string;
-let site: string;
+/** The second edition, built once for the run (tests/global-setup.ts); read, never written. */
+const root = inject("gardenRoot");
+const site = inject("gardenSite");
 let server: StaticServer;
 /** Every URL the browser asked for, in any test of the file, from any origin. */
 const requested: string[] = [];
 
-beforeAll(async () => {
-  root = await makeEdition("garden-committee");
-  site = (await build(root)).outputDir;
-}, 120_000);
-afterAll(async () => {
-  if (root) await removeEdition(root);
-});
-
-const chromium = useChromium(() => site, {
+const chromium = useChromium(site, {
   permissions: ["clipboard-read", "clipboard-write"],
   serve: async (dir) => (server = await servePrefixed(dir, PREFIX)),
 });
