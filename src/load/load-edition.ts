@@ -145,7 +145,6 @@ function reportPlaceholders(file: VFile, text: string, firstLine: number, patter
     if (!pattern.test(line)) return;
     report(file, `Line ${firstLine + i} still holds a placeholder: "${line.trim().slice(0, 60)}"`, {
       ruleId: "placeholder",
-      severity: "warning",
       place: { line: firstLine + i, column: line.indexOf("TODO") + 1 },
       hint: "Replace it with what belongs there (the text as the sources print it, the note, the value), then delete the TODO.",
     });
@@ -309,7 +308,6 @@ export class EditionLoader {
       const vfile = new VFile({ path: file });
       report(vfile, `The pipeline does not read this file: only .md files in ${folder}/ are read, as ${what}`, {
         ruleId: "unknown-file",
-        severity: "warning",
         place: { line: 1, column: 1 },
         hint: `Rename it to .md if it is one of the ${what}, or move it out of ${folder}/.`,
       });

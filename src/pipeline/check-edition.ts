@@ -370,7 +370,6 @@ export class EditionCheck {
       if (/\{\{|\{%/.test(line.text))
         report(message.origin.file, `Line ${line.label} contains template syntax ({{ or {%), which is shown as text`, {
           ruleId: "template-syntax",
-          severity: "warning",
           place: { line: line.sourceLine ?? message.origin.bodyStartLine, column: 1 },
           hint: "Nothing to do if the transcript really contains these characters: they are never run as a template.",
         });
@@ -391,7 +390,6 @@ export class EditionCheck {
           : `Note moved: "${moved.old}" is no longer in ${message.id}; it is now anchored to "${moved.found}" on line ${note.firstLine}, where it was in version ${moved.version} (${Math.round(moved.similarity * 100)}% similar)`,
         {
           ruleId: "moved-note",
-          severity: "warning",
           place: origin.places["anchor.quote"] ?? origin.places.anchor,
           hint: "Check that the note still fits its passage, then run `npm run check -- --fix` to store the new anchor.",
         },
