@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { access, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeLineMap } from "../../src/cli/line-map.ts";
@@ -52,6 +53,9 @@ async function addNote(on: Page = page): Promise<void> {
 }
 /** Locators that wait across the reload every save causes. */
 const count = (selector: string) => () => page.locator(selector).count().catch(() => -1);
+/** WCAG 2.2 A and AA problems axe finds in part of the page (the tools are npm start's only, so the site's own gates never see them). */
+const axe = async (on: Page, selector: string) =>
+  (await new AxeBuilder({ page: on }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze()).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 const textOf = (selector: string) => () => page.locator(selector).first().innerText({ timeout: 1000 }).catch(() => "");
 
 async function screenshot(target: Page, name: string): Promise<void> {
@@ -94,11 +98,13 @@ describe("Annotating from the page in npm start", () => {
     // The preview is the build's own rendering: the cross-link resolved to the line's address.
     await eventually(() => dialog().locator(".annotate-preview-body a").getAttribute("href").catch(() => null)).toBe("/messages/1901-04-01-ada/#L4");
     await screenshot(page, "form-1280.png");
+    expect(await axe(page, "dialog.annotate-dialog")).toEqual([]);
 
     await dialog().locator("button.annotate-save").click();
     await eventually(count("#note-morning-boat-2")).toBe(1);
     await eventually(textOf(".annotate-toast")).toContain("Saved annotations/morning-boat-2.md");
     await screenshot(page, "saved-1280.png");
+    expect(await axe(page, ".notes")).toEqual([]);
     // The note marks the second occurrence, after "six; the ".
     const marked = await page.evaluate(() => {
       const mark = document.querySelector('.transcript mark[data-notes~="morning-boat-2"]')!;
@@ -273,6 +279,7 @@ describe("Annotating from the page in npm start", () => {
     );
     await page.locator(".annotate-report").scrollIntoViewIfNeeded();
     await screenshot(page, "report-1280.png");
+    expect(await axe(page, ".annotate-report")).toEqual([]);
   }, 60_000);
 
   it("works on a phone: the form takes the screen, and the saved note is shown", async () => {
@@ -290,6 +297,7 @@ describe("Annotating from the page in npm start", () => {
     const box = await form.boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: 375, height: 812 });
     await screenshot(small, "form-375.png");
+    expect(await axe(small, "dialog.annotate-dialog")).toEqual([]);
     await form.locator("button.annotate-save").click();
     await eventually(() => small.locator("#note-the-hour").count().catch(() => -1)).toBe(1);
     await eventually(() => small.locator(".annotate-toast").innerText().catch(() => "")).toContain("Saved annotations/the-hour.md");
