@@ -212,6 +212,27 @@ describe("Annotating from the page in npm start", () => {
     expect(await readFile(noteFile("1901-04-01-ada-lines-2-3"), "utf8")).toContain("anchor:\n  lines: 2-3\nkind: context\nsources: [ledger]\n---\nThe order is in the ledger.\n");
   }, 60_000);
 
+  it("treats what is typed as untrusted: markup in the title and the text is shown as typed, and nothing runs", async () => {
+    await page.goto(url("/messages/1901-04-01-ada/"));
+    await selectWords(page, { line: "#L4", words: "Send word" });
+    await addNote();
+    await dialog().locator(".annotate-source-list input[value=gazette]").check();
+    const title = `<img src=x onerror="window.pwned='title'">`;
+    const body = `<script>window.pwned='script'</script> <img src=x onerror="window.pwned='body'"> [a link](javascript:window.pwned='link')`;
+    await dialog().locator("input[type=text]").fill(title);
+    await dialog().locator("textarea").fill(body);
+    await eventually(textOf("dialog.annotate-dialog[open] .annotate-preview-body")).toBe(body);
+    expect(await dialog().locator(".annotate-preview-body script, .annotate-preview-body img, .annotate-preview-body a").count()).toBe(0);
+    await dialog().locator("button.annotate-save").click();
+    const saved = page.locator("li.note", { hasText: "window.pwned='script'" });
+    await eventually(() => saved.count().catch(() => -1)).toBe(1);
+    expect(await saved.locator(".note-title").innerText()).toBe(title);
+    expect(await saved.locator("script, img, .note-body a").count()).toBe(0);
+    expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
+    const file = (await annotations()).find((name) => name.startsWith("img-src-x"))!;
+    expect(await readFile(noteFile(file.slice(0, -3)), "utf8")).toContain(`title: ${JSON.stringify(title)}\nsources: [gazette]\n---\n${body}\n`);
+  }, 60_000);
+
   describe("a note the build would reject is reported in the form as the build reports it, and nothing is written", () => {
     it("an ambiguous selection", async () => {
       const before = await annotations();
