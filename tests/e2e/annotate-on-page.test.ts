@@ -277,6 +277,12 @@ describe("Annotating from the page in npm start", () => {
       await eventually(problems).toContain('annotations/wicks-2.md:8:11  error  Unknown source id "gazete"  [unknown-source]');
       expect(await problems()).toContain('hint: Did you mean "gazette" or "ledger"? Otherwise add "gazete" to edition/sources.yaml.');
       expect(await annotations()).toEqual(before);
+      await screenshot(page, "refused-1280.png");
+      // The report keeps its contrast at night too.
+      await page.emulateMedia({ colorScheme: "dark" });
+      await screenshot(page, "refused-1280-dark.png");
+      expect(await axe(page, "dialog.annotate-dialog")).toEqual([]);
+      await page.emulateMedia({ colorScheme: "light" });
       await dialog().locator("button.annotate-cancel").click();
     }, 60_000);
   });
