@@ -16,7 +16,7 @@ import type { PublishedAnchor } from "../anchor/resolve-anchor.ts";
 import { countErrors, report } from "../load/diagnostics.ts";
 import { EditionLoader } from "../load/load-edition.ts";
 import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
-import { linkSchemes, linksHold, type LinkTargets } from "../render/link-targets.ts";
+import { linkSchemes, linksHold, type LinkSchemes, type LinkTargets } from "../render/link-targets.ts";
 import { NoteRenderer } from "../render/note-job.ts";
 import { contentHash, programHash } from "../render/render-cache.ts";
 import type { MessageEntry, NoteEntry } from "../render/rendered.ts";
@@ -207,7 +207,10 @@ export class EditionCheck {
     const loaded = performance.now();
     this.stageTimings = { load: loaded - started, render: 0, write: 0, total: 0, eleventy: 0, pagefind: 0 };
     // Render even when loading found problems, so that anchoring problems are reported in the same pass.
-    if (!edition) return { files, errors: countErrors(files) };
+    if (!edition) {
+      this.#current = undefined;
+      return { files, errors: countErrors(files) };
+    }
     const { units, partitions } = partitionEdition(edition.messages.map(monthOf), this.options);
     const { pool, lean } = await this.setup(partitions.length);
     const partitionOf: Partition[] = [];
@@ -321,6 +324,7 @@ export class EditionCheck {
     this.stageTimings.render = performance.now() - loaded;
     const errors = countErrors(files);
     const rendered = { transcripts: [...jobs.values()].reduce((n, list) => n + list.length, 0), notes: [...noteJobs.values()].reduce((n, list) => n + list.length, 0) };
+    this.#current = { edition, files, schemes };
     return { files, errors, edition, entries, rendered, state: { edition, entries, units, partitions, tKeys, nKeys, editorial, urls } };
   }
 
@@ -399,6 +403,17 @@ export class EditionCheck {
 
   protected stageTimings: StageTimings = { load: 0, render: 0, write: 0, total: 0, eleventy: 0, pagefind: 0 };
 
+  #current: CurrentEdition | undefined;
+
+  /**
+   * The edition as the last check loaded it, its files with their problems, and the link targets its notes were
+   * rendered with: what annotating in `npm start` (src/annotate/) checks a note against and previews it with, so
+   * that it needs no second load of the edition.
+   */
+  get current(): CurrentEdition | undefined {
+    return this.#current;
+  }
+
   get timings(): StageTimings {
     return this.stageTimings;
   }
@@ -412,6 +427,12 @@ export class EditionCheck {
     await this.#pool?.close();
     this.#pool = undefined;
   }
+}
+
+export interface CurrentEdition {
+  edition: Edition;
+  files: VFile[];
+  schemes: LinkSchemes;
 }
 
 /** What a check found, for the build to plan from. */
