@@ -3,14 +3,14 @@
 // audits so that a score below 100 says why.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { serveLikeAHost } from "./serve-like-a-host.ts";
+import { serveStatic } from "../bench/static-server.ts";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface PageAudit {
   path: string;
-  /** 0–100 per category. */
+  /** 0–100 per category audited. */
   scores: Record<Category, number>;
   /** Audits that did not pass, by category: id, title, and what Lighthouse displays (a value or a count). */
   failing: Record<Category, Array<{ id: string; title: string; displayValue?: string }>>;
@@ -18,24 +18,27 @@ export interface PageAudit {
 
 export interface AuditOptions {
   chromiumPath?: string;
+  /** The categories to audit (default: all four). Performance is by far the slowest: it records and simulates a trace. */
+  categories?: readonly Category[];
 }
 
 export async function auditSite(siteDir: string, paths: readonly string[], options: AuditOptions = {}): Promise<PageAudit[]> {
-  const server = await serveLikeAHost(siteDir);
+  const server = await serveStatic(siteDir, { host: true });
   const chrome = await chromeLauncher.launch({
     chromePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
   });
   try {
     const audits: PageAudit[] = [];
+    const categories = options.categories ?? CATEGORIES;
     for (const path of paths) {
-      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...categories] });
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
       const { lhr } = result;
       if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${path}: ${lhr.runtimeError.message}`);
       const scores = {} as PageAudit["scores"];
       const failing = {} as PageAudit["failing"];
-      for (const category of CATEGORIES) {
+      for (const category of categories) {
         const { score, auditRefs } = lhr.categories[category]!;
         scores[category] = Math.round((score ?? 0) * 100);
         failing[category] = auditRefs

@@ -1,7 +1,7 @@
 // What an authoring command says when it refuses: the problem, the fix, and (when a file is at fault) where, in the
 // same `path:line:col  error  message  [rule]` form as `npm run check`, so that editors read one kind of report.
 import path from "node:path";
-import type { Place } from "../load/diagnostics.ts";
+import { hintLine, type Place } from "../load/diagnostics.ts";
 import { compareText } from "../load/compare-text.ts";
 
 export interface Problem {
@@ -43,7 +43,8 @@ export function formatProblems(problems: readonly Problem[], cwd = process.cwd()
   const lines: string[] = [];
   for (const problem of located) {
     lines.push(`${problem.where}:${problem.place.line}:${problem.place.column}  error  ${problem.message}  [${problem.ruleId ?? "author"}]`);
-    if (problem.hint) lines.push(`    hint: ${problem.hint}`);
+    const hint = hintLine(problem.hint, problem.ruleId);
+    if (hint) lines.push(hint);
   }
   for (const problem of problems.filter((candidate) => !candidate.file)) {
     lines.push(`error  ${problem.message}`);

@@ -16,6 +16,11 @@ export interface AnchorRequest {
   suffix?: string;
   /** Which occurrence of an ambiguous quote is meant, 1-based in reading order (default: the first). */
   occurrence?: number;
+  /**
+   * Where the words were selected on the page instead (src/annotate/): the label of the line the selection starts
+   * on and the offset in that line's text. The occurrence meant is the one that starts there.
+   */
+  at?: { line: string; offset: number };
   lines?: string;
 }
 
@@ -49,6 +54,23 @@ function chosen(transcript: TranscriptText, anchor: Anchor, range: TextRange, oc
   };
 }
 
+/**
+ * Which of the quote's matches a selection on the page is: the one that starts where the selection does, or else
+ * the nearest one on the same line (the page's text of a line can differ from the transcript's by markup, such as
+ * a table's cells). Undefined when none is on that line: the page is older than the transcript.
+ */
+function matchAt(transcript: TranscriptText, matches: readonly TextRange[], at: NonNullable<AnchorRequest["at"]>): number | undefined {
+  const index = transcript.indexOfLabel(at.line);
+  if (index === undefined) return undefined;
+  const position = transcript.lineStarts[index]! + at.offset;
+  let best: number | undefined;
+  matches.forEach((range, i) => {
+    if (transcript.lineIndexAt(range.start) !== index) return;
+    if (best === undefined || Math.abs(range.start - position) < Math.abs(matches[best]!.start - position)) best = i;
+  });
+  return best;
+}
+
 export function chooseNoteAnchor(message: Message, request: AnchorRequest): ChosenAnchor {
   const transcript = transcriptOf(message);
   const resolver = new AnchorResolver(message.id, transcript);
@@ -74,7 +96,13 @@ export function chooseNoteAnchor(message: Message, request: AnchorRequest): Chos
       hint: "Copy the prefix and suffix exactly from the transcript (they must touch the quote), or leave them out to have them chosen for you.",
     });
 
+  const notWhereSelected = (found: TextRange[]) =>
+    new AuthorError({
+      message: `The selected words "${quote}" are not on line ${request.at?.line} of ${message.id} (they are on ${found.length === 1 ? "line" : "lines"} ${linesOf(found).join(", ")})`,
+      hint: "The page is older than the transcript: reload it and select the words again.",
+    });
   if (result.ok) {
+    if (request.at && matchAt(transcript, [result.anchor.range], request.at) === undefined) throw notWhereSelected([result.anchor.range]);
     // A new note has no published version to have moved from: the only way to find it is by its exact words.
     if (request.occurrence !== undefined && request.occurrence !== 1)
       throw new AuthorError({ message: `--occurrence ${request.occurrence}: the quote occurs only once${withContext ? " with that prefix/suffix" : ""} in ${message.id}`, hint: "Leave out --occurrence." });
@@ -98,7 +126,12 @@ export function chooseNoteAnchor(message: Message, request: AnchorRequest): Chos
   if (!candidates.length) throw contextMismatch();
 
   // Several occurrences (with the prefix/suffix given, if any): add the shortest context that singles one out.
-  const occurrence = request.occurrence ?? 1;
+  let occurrence = request.occurrence ?? 1;
+  if (request.at) {
+    const selected = matchAt(transcript, candidates, request.at);
+    if (selected === undefined) throw notWhereSelected(candidates);
+    occurrence = selected + 1;
+  }
   const target = candidates[occurrence - 1];
   const lines = linesOf(candidates);
   if (!target)

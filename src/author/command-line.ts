@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { AuthorError } from "./author-error.ts";
-import { editionRoot } from "../cli/edition-root.ts";
+import { editionRoot } from "../load/edition-root.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

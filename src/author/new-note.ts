@@ -6,7 +6,7 @@ import { AuthorError, type Problem } from "./author-error.ts";
 import { chooseNoteAnchor, type ChosenAnchor } from "./choose-note-anchor.ts";
 import { PLACEHOLDER_SOURCE } from "./message-file.ts";
 import { problemsOfSchema } from "./schema-problems.ts";
-import { listIds, openEdition } from "./open-edition.ts";
+import { listIds, openEdition, type OpenEdition } from "./open-edition.ts";
 import { firstFreeId, slugify, slugOfWords } from "../load/slug.ts";
 import { writeNewFiles } from "./write-new-files.ts";
 import { yamlField, yamlIdList, yamlLineLabel, yamlString } from "./yaml-text.ts";
@@ -21,11 +21,15 @@ export interface NewNoteOptions {
   prefix?: string;
   suffix?: string;
   occurrence?: number;
+  /** Where the words were selected on the page, which picks the occurrence (see choose-note-anchor.ts). */
+  at?: { line: string; offset: number };
   lines?: string;
   kind?: string;
   title?: string;
   id?: string;
   sources?: string[];
+  /** The note's Markdown; without it, a placeholder for the editor to replace. */
+  body?: string;
 }
 
 export interface NewNoteResult {
@@ -34,6 +38,11 @@ export interface NewNoteResult {
   /** The message the note annotates. */
   target: string;
   anchored: ChosenAnchor;
+}
+
+/** A note ready to be written: where, and its file's text. */
+export interface NoteDraft extends NewNoteResult {
+  text: string;
 }
 
 const OPTION_OF_FIELD: Record<string, string> = { id: "--id", target: "--message", anchor: "--quote/--lines", kind: "--kind", sources: "--source", title: "--title" };
@@ -49,7 +58,15 @@ function anchorLines(anchor: Anchor, line: string): string[] {
   ];
 }
 
-export function noteFileText(fields: { id: string; target: string; anchor: Anchor; line: string; kind: string; sources: string[]; sourcesTodo: boolean; title?: string }): string {
+/** A note's Markdown as its file ends: Unix line endings and one final newline; the placeholder when it is empty. */
+export function noteBody(body: string | undefined): string {
+  const text = (body ?? "").replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+  return text.trim() ? `${text}\n` : NOTE_BODY_PLACEHOLDER;
+}
+
+// The fields in the order the edition's own notes write them: what it is on (id, target, anchor), then what it is
+// (kind, title), then what it rests on (sources).
+export function noteFileText(fields: { id: string; target: string; anchor: Anchor; line: string; kind: string; sources: string[]; sourcesTodo: boolean; title?: string; body?: string }): string {
   return [
     "---",
     yamlField("id", fields.id),
@@ -57,15 +74,25 @@ export function noteFileText(fields: { id: string; target: string; anchor: Ancho
     "anchor:",
     ...anchorLines(fields.anchor, fields.line),
     yamlField("kind", fields.kind),
-    yamlField("sources", yamlIdList(fields.sources), fields.sourcesTodo ? "TODO: the ids of the sources the note rests on (edition/sources.yaml)" : undefined),
     ...(fields.title ? [yamlField("title", yamlString(fields.title))] : []),
+    yamlField("sources", yamlIdList(fields.sources), fields.sourcesTodo ? "TODO: the ids of the sources the note rests on (edition/sources.yaml)" : undefined),
     "---",
-    NOTE_BODY_PLACEHOLDER,
+    noteBody(fields.body),
   ].join("\n");
 }
 
 export async function newNote(options: NewNoteOptions): Promise<NewNoteResult> {
-  const { layout, edition, messageIds, annotationIds } = await openEdition(options.edition);
+  const { text, ...result } = draftNote(await openEdition(options.edition), options);
+  await writeNewFiles([{ path: result.path, text }], "Choose another --id.");
+  return result;
+}
+
+/**
+ * The note `newNote` writes, without writing it: for `npm run new -- note`, and for a note saved from the page in
+ * `npm start`, which checks it as the build will before writing it (src/annotate/).
+ */
+export function draftNote(opened: OpenEdition, options: Omit<NewNoteOptions, "edition">): NoteDraft {
+  const { layout, edition, messageIds, annotationIds } = opened;
   const problems: Problem[] = [];
   if ((options.quote === undefined) === (options.lines === undefined))
     problems.push({ message: "Give either --quote or --lines", hint: 'Anchor the note to the exact words (--quote "lamp is failing") or to whole lines (--lines 2-4).' });
@@ -94,16 +121,16 @@ export async function newNote(options: NewNoteOptions): Promise<NewNoteResult> {
     if (taken(options.id))
       throw new AuthorError({ message: `A note "${options.id}" already exists (annotations/${options.id}.md); it was not overwritten`, hint: "Choose another --id: note ids are part of published addresses." });
     id = options.id;
-  } else {
-    const words = options.title ?? ("quote" in anchored.anchor ? anchored.anchor.quote : "");
-    const base = slugOfWords(words) || slugify(`${message.id}-lines-${anchored.firstLine}-${anchored.lastLine}`);
-    id = firstFreeId(base, taken);
-  }
+  } else id = noteIdFor(opened, options.title ?? ("quote" in anchored.anchor ? anchored.anchor.quote : ""), message.id, anchored.firstLine, anchored.lastLine);
   const sources = options.sources?.length ? options.sources : [PLACEHOLDER_SOURCE];
-  const fields = { id, target: message.id, anchor: anchored.anchor, line: anchored.firstLine, kind, sources, sourcesTodo: !options.sources?.length, title: options.title };
+  const fields = { id, target: message.id, anchor: anchored.anchor, line: anchored.firstLine, kind, sources, sourcesTodo: !options.sources?.length, title: options.title, body: options.body };
   const validated = annotationSchema.safeParse({ id, target: message.id, anchor: anchored.anchor, kind, sources, ...(options.title ? { title: options.title } : {}) });
   if (!validated.success) throw new AuthorError(problemsOfSchema(validated.error, OPTION_OF_FIELD));
-  const file = fileOf(id);
-  await writeNewFiles([{ path: file, text: noteFileText(fields) }], "Choose another --id.");
-  return { path: file, id, target: message.id, anchored };
+  return { path: fileOf(id), id, target: message.id, anchored, text: noteFileText(fields) };
+}
+
+/** The id `draftNote` gives a note: from its title, or the words it quotes, or its lines, made free in annotations/. */
+export function noteIdFor(opened: OpenEdition, words: string, message: string, firstLine: string, lastLine: string): string {
+  const base = slugOfWords(words) || slugify(`${message}-lines-${firstLine}-${lastLine}`);
+  return firstFreeId(base, (id) => opened.annotationIds.has(id));
 }

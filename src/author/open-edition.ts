@@ -11,7 +11,7 @@ import { AuthorError, type Problem } from "./author-error.ts";
 export interface OpenEdition {
   layout: EditionLayout;
   edition: Edition;
-  files: VFile[];
+  files: readonly VFile[];
   /** Ids of every message in content/, including those whose front matter has problems. */
   messageIds: Set<string>;
   /** Ids of every annotation that loaded. */
@@ -51,6 +51,16 @@ export async function openEdition(root: string): Promise<OpenEdition> {
           },
     );
   }
+  return openedEdition(root, edition, files);
+}
+
+/**
+ * An edition already loaded (by a watching build, for annotating from the page) as the authoring commands see it:
+ * refused for the same reasons as openEdition, and with the ids in use read from the folders as they are now.
+ */
+export async function openedEdition(root: string, edition: Edition, files: readonly VFile[]): Promise<OpenEdition> {
+  const layout = editionLayout(root);
+  const fileAt = (name: string) => files.find((file) => file.path === path.join(layout.edition, name));
   const dataProblems = [...fatalProblems(fileAt("people.yaml")), ...fatalProblems(fileAt("sources.yaml"))];
   if (dataProblems.length) throw new AuthorError(dataProblems);
   // A message or note whose front matter is broken still has its id in use: by its file name at least.

@@ -106,7 +106,7 @@ async function networkQuiet(responses: readonly ServedResponse[], quietMs = 1000
 export async function measureFirstSearch(siteDir: string, query: string, resultLink = LINE_RESULT_LINK): Promise<FirstSearchResult> {
   let navigationStart = 0;
   const served: ServedResponse[] = [];
-  const server = await serveStatic(siteDir, (req, res) => recordResponse(req, res, () => performance.now() - navigationStart, (r) => served.push(r)));
+  const server = await serveStatic(siteDir, { onRequest: (req, res) => recordResponse(req, res, () => performance.now() - navigationStart, (r) => served.push(r)) });
   const browserErrors: string[] = [];
   let browser: Browser | undefined;
   try {

@@ -3,6 +3,9 @@
 // the words recur), so that the edition builds without errors at any size.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { AnchorResolver } from "../anchor/resolve-anchor.ts";
+import { suggestDisambiguation } from "../anchor/text-quote.ts";
+import { TranscriptText } from "../anchor/transcript-text.ts";
 import { createRandom, createZipf, type Random } from "./prng.ts";
 import { createLine, createSentences, createVocabulary, type TextLine, type Vocabulary } from "./synthetic-text.ts";
 
@@ -226,38 +229,36 @@ interface MessageDraft {
   quoteAnnotations: number;
 }
 
-function occurrences(haystack: string, needle: string, prefix = "", suffix = ""): number {
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
-    if (prefix && !haystack.slice(0, at).endsWith(prefix)) continue;
-    if (suffix && !haystack.startsWith(suffix, at + needle.length)) continue;
-    count++;
-  }
-  return count;
+const resolvers = new WeakMap<MessageDraft, AnchorResolver>();
+
+/** The draft's transcript as the anchor stage sees it (its plain lines, numbered from 1), read once per draft. */
+function resolverFor(message: MessageDraft): AnchorResolver {
+  let resolver = resolvers.get(message);
+  if (!resolver) resolvers.set(message, (resolver = new AnchorResolver(message.id, new TranscriptText(message.lines.map((line, i) => ({ label: String(i + 1), text: line.plain }))))));
+  return resolver;
 }
 
 /**
  * A quote of 2–6 words from the message (sometimes across a line break), with the shortest whole-word prefix or
- * suffix that makes it unique; undefined if no unique quote was found in a few tries.
+ * suffix that makes it unique, as the real resolver (src/anchor/) will judge it at build time; undefined if no
+ * quote was found in a few tries.
  */
 function chooseQuote(random: Random, message: MessageDraft): { quote: string; prefix?: string; suffix?: string } | undefined {
   const words = message.collapsed.split(" ");
   if (words.length < 2) return undefined;
+  const resolver = resolverFor(message);
   for (let attempt = 0; attempt < 8; attempt++) {
     const length = Math.min(words.length, random.int(2, 6));
     const start = random.int(0, words.length - length);
     const quote = words.slice(start, start + length).join(" ");
-    if (occurrences(message.collapsed, quote) === 1) return { quote };
-    for (let n = 1; n <= 3; n++) {
-      if (start - n >= 0) {
-        const prefix = words.slice(start - n, start).join(" ") + " ";
-        if (occurrences(message.collapsed, quote, prefix) === 1) return { quote, prefix };
-      }
-      if (start + length + n <= words.length) {
-        const suffix = " " + words.slice(start + length, start + length + n).join(" ");
-        if (occurrences(message.collapsed, quote, "", suffix) === 1) return { quote, suffix };
-      }
-    }
+    const found = resolver.resolve({ quote });
+    if (found.ok) return { quote };
+    if (found.problem.rule !== "ambiguous-quote") continue;
+    // The occurrence chosen, in the resolver's collapsed text (the words joined by single spaces).
+    const at = words.slice(0, start).join(" ").length + (start > 0 ? 1 : 0);
+    const { toOriginal } = resolver.collapsed;
+    const context = suggestDisambiguation(resolver.collapsed, quote, { start: toOriginal[at]!, end: toOriginal[at + quote.length]! });
+    if (context && resolver.resolve({ quote, ...context }).ok) return { quote, ...context };
   }
   return undefined;
 }

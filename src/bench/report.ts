@@ -228,6 +228,15 @@ export function formatReport(results: BenchResults): string {
     if (search.browserErrors.length) out.push("", `Browser errors: ${search.browserErrors.join("; ")}`);
   }
 
+  if (results.inProcess) {
+    const { citationMs, timeline100kMs } = results.inProcess;
+    out.push(
+      "",
+      `In one process: a citation costs ${Object.entries(citationMs).map(([format, ms]) => `${ms.toFixed(3)} ms in ${format}`).join(", ")} (1,000 citations each, engines reused);` +
+        ` the timeline of 100,000 messages is laid out in ${timeline100kMs.toFixed(0)} ms.`,
+    );
+  }
+
   if (results.profile) {
     out.push("", `CPU profile of one cold build, all threads summed (${results.profile.files.length} profiles in ${path.dirname(results.profile.file)}):`, "", profileTables(results.profile));
   }

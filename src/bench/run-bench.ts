@@ -11,6 +11,7 @@ import { describeCode, describeMachine, type CodeVersion, type MachineInfo } fro
 import { waitForQuiet, type ProcessMeasurement } from "./measure-process.ts";
 import { ourBuildCommand, runOurBuild, type BuildStages } from "./our-build.ts";
 import { measureEditorLoop, type EditorLoopResult } from "./editor-loop.ts";
+import { measureInProcess, type InProcessCosts } from "./in-process.ts";
 import { createRandom } from "./prng.ts";
 import { measurePage, measureSite, type PageWeight, type SiteSize } from "./site-size.ts";
 
@@ -87,6 +88,8 @@ export interface BenchResults {
   editorLoop?: EditorLoopResult;
   site: { ours?: SiteSize; baseline?: SiteSize; typicalPage?: PageWeight };
   firstSearch?: FirstSearchResult;
+  /** Citations and the timeline's layout, timed in this process. */
+  inProcess?: InProcessCosts;
   /** The same search on the baseline's search page (Pagefind's Default UI, no filters). */
   baselineFirstSearch?: FirstSearchResult;
   /** All threads summed; `mainThread` alone. */
@@ -231,6 +234,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       failures.push(`The first search could not be measured: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  let inProcess: InProcessCosts | undefined;
+  try {
+    inProcess = await measureInProcess(options.projectRoot);
+  } catch (error) {
+    failures.push(`Citations and the timeline could not be timed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   let editorLoop: EditorLoopResult | undefined;
   if (lastOurs?.ok && (options.loopEdits ?? 0) > 0) {
     // Last, because its edits change the edition: deleted and moved messages, added notes.
@@ -312,6 +321,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     site,
     firstSearch,
     baselineFirstSearch,
+    inProcess,
     profile,
     failures,
   };

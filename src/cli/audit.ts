@@ -2,11 +2,11 @@
 // the search pages (or the paths given). Prints every score and what keeps each below 100; exits non-zero if
 // any page scores below 100 for accessibility, which is the bar the site is held to in CI.
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { auditSite, CATEGORIES } from "../audit/lighthouse-audit.ts";
 import { loadEdition } from "../load/load-edition.ts";
 import { siteUrls } from "../site/urls.ts";
-import { editionRoot } from "./edition-root.ts";
+import { parseCommandLine } from "./command-line.ts";
+import { editionRoot } from "../load/edition-root.ts";
 
 async function defaultPaths(root: string): Promise<string[]> {
   const { edition } = await loadEdition(root);
@@ -18,7 +18,10 @@ async function defaultPaths(root: string): Promise<string[]> {
   return [urls.home(), ...(message ? [urls.message(message.id)] : []), urls.conversation(), `${urls.search()}?q=${encodeURIComponent(word)}`];
 }
 
-const { values, positionals } = parseArgs({ options: { site: { type: "string" }, root: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parseCommandLine(
+  { options: { site: { type: "string" }, root: { type: "string" } }, allowPositionals: true },
+  "npm run audit [-- --site <folder>] [--root <edition folder>] [paths…]",
+);
 const root = values.root ? path.resolve(values.root) : editionRoot();
 const site = path.resolve(values.site ?? path.join(root, "_site"));
 const paths = positionals.length ? positionals : await defaultPaths(root);

@@ -4,12 +4,12 @@ import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { formatReport, writeResults } from "../bench/report.ts";
 import { runBench } from "../bench/run-bench.ts";
+import { parseCommandLine } from "./command-line.ts";
 import { isMain } from "./is-main.ts";
 
-const USAGE = `Usage: npm run bench -- [--messages 1000] [--annotations 2000] [--runs 3] [--seed 1] [--keep]
+const USAGE = `npm run bench -- [--messages 1000] [--annotations 2000] [--runs 3] [--seed 1] [--keep]
                        [--loop-edits 5] [--timeout-minutes 30] [--quiet-wait-seconds 180] [--cpu-prof-dir <dir>]
                        [--work-dir <dir>]`;
 
@@ -19,12 +19,12 @@ const BENCH_TMP = path.join(os.tmpdir(), "annotated-edition-bench");
 function count(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, not "${value}"\n${USAGE}`);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, not "${value}"\nUsage: ${USAGE}`);
   return n;
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     options: {
       messages: { type: "string" },
       annotations: { type: "string" },
@@ -38,9 +38,9 @@ if (isMain(import.meta.url)) {
       "work-dir": { type: "string" },
       help: { type: "boolean", default: false },
     },
-  });
+  }, USAGE);
   if (values.help) {
-    console.log(USAGE);
+    console.log(`Usage: ${USAGE}`);
   } else {
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const workDir = path.resolve(values["work-dir"] ?? path.join(BENCH_TMP, `run-${stamp}`));

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { EditionBuild, type StageTimings } from "../pipeline/edition-build.ts";
 import { parseShard } from "../pipeline/shards.ts";
 import { findEditionError } from "./eleventy.ts";
-import { editionRoot } from "./edition-root.ts";
+import { editionRoot } from "../load/edition-root.ts";
 import { isMain } from "./is-main.ts";
 
 export type { StageTimings };

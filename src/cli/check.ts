@@ -2,11 +2,11 @@
 // at once, as `path:line:col  severity  message  [rule-id]` with a hint, and any error makes the exit code
 // non-zero. With --fix it first stores moved notes' new anchors and normalises encodings (src/cli/fix.ts).
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { countErrors, formatReport, summary } from "../load/diagnostics.ts";
 import { EditionCheck } from "../pipeline/check-edition.ts";
+import { parseCommandLine } from "./command-line.ts";
 import { fixEdition, type FixResult } from "./fix.ts";
-import { editionRoot } from "./edition-root.ts";
+import { editionRoot } from "../load/edition-root.ts";
 import { isMain } from "./is-main.ts";
 
 export async function check(root = editionRoot(), options: { fix?: boolean } = {}): Promise<{ report: string; errors: number; summary: string; fixed: FixResult["fixed"] }> {
@@ -25,15 +25,7 @@ export async function check(root = editionRoot(), options: { fix?: boolean } = {
 }
 
 if (isMain(import.meta.url)) {
-  // An option mistyped (--fx) must not pass for a check that did what was asked.
-  const options = (() => {
-    try {
-      return parseArgs({ options: { fix: { type: "boolean", default: false } }, strict: true }).values;
-    } catch (error) {
-      console.error(`${(error as Error).message}\nUsage: npm run check [-- --fix]`);
-      process.exit(1);
-    }
-  })();
+  const options = parseCommandLine({ options: { fix: { type: "boolean", default: false } } }, "npm run check [-- --fix]").values;
   const result = await check(editionRoot(), { fix: options.fix });
   for (const { path: file, what } of result.fixed) console.error(`fixed  ${path.relative(process.cwd(), file)}: ${what}`);
   if (result.report) console.error(result.report);

@@ -2,11 +2,11 @@
 // warning goes away and later corrections start from the right place), and rewrites files saved with a
 // byte-order mark or Windows line endings. It changes nothing else, and never touches a transcript's words.
 import { readFile, writeFile } from "node:fs/promises";
-import matter from "gray-matter";
 import type { VFile } from "vfile";
 import { parseDocument } from "yaml";
 import { collapse, collapseWhitespace, findQuote, suggestDisambiguation } from "../anchor/text-quote.ts";
 import { TranscriptText } from "../anchor/transcript-text.ts";
+import { findFrontMatter } from "../load/front-matter.ts";
 import type { MessageEntry } from "../render/rendered.ts";
 
 export interface FixResult {
@@ -14,12 +14,16 @@ export interface FixResult {
   fixed: Array<{ path: string; what: string }>;
 }
 
-async function rewriteFrontMatter(path: string, change: (doc: ReturnType<typeof parseDocument>) => void): Promise<void> {
+/** Rewrites a file's front matter; false when the file no longer has one to rewrite. */
+async function rewriteFrontMatter(path: string, change: (doc: ReturnType<typeof parseDocument>) => void): Promise<boolean> {
   const text = await readFile(path, "utf8");
-  const parsed = matter(text, { language: "yaml", engines: { yaml: () => ({}) } });
-  const doc = parseDocument(parsed.matter);
+  const block = findFrontMatter(text);
+  // The check read this file's front matter a moment ago; a file changed since then is left alone.
+  if (block?.yaml === undefined) return false;
+  const doc = parseDocument(block.yaml.replace(/^\n/, ""));
   change(doc);
-  await writeFile(path, `---\n${doc.toString().replace(/\n$/, "")}\n---\n${parsed.content}`);
+  await writeFile(path, `---\n${doc.toString().replace(/\n$/, "")}\n---\n${block.body}`);
+  return true;
 }
 
 export async function fixEdition(files: readonly VFile[], entries: readonly MessageEntry[] | undefined): Promise<FixResult> {
@@ -40,7 +44,7 @@ export async function fixEdition(files: readonly VFile[], entries: readonly Mess
       const quote = collapse(anchored.exact);
       const unique = findQuote(collapsed, { exact: quote }).length === 1;
       const context = unique ? undefined : suggestDisambiguation(collapsed, quote, anchored.range);
-      await rewriteFrontMatter(annotation.origin.file.path, (doc) => {
+      const rewritten = await rewriteFrontMatter(annotation.origin.file.path, (doc) => {
         doc.setIn(["anchor", "quote"], quote);
         if (context?.prefix !== undefined) doc.setIn(["anchor", "prefix"], context.prefix);
         else doc.deleteIn(["anchor", "prefix"]);
@@ -48,7 +52,7 @@ export async function fixEdition(files: readonly VFile[], entries: readonly Mess
         else doc.deleteIn(["anchor", "suffix"]);
         doc.setIn(["anchor", "line"], anchored.firstLine);
       });
-      fixed.push({ path: annotation.origin.file.path, what: `re-anchored to "${quote}" on line ${anchored.firstLine} of ${message.id}` });
+      if (rewritten) fixed.push({ path: annotation.origin.file.path, what: `re-anchored to "${quote}" on line ${anchored.firstLine} of ${message.id}` });
     }
   }
   return { fixed };

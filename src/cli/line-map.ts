@@ -3,11 +3,11 @@
 // publishing a version; it refuses to overwrite a different map for the same version.
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { buildLineMap } from "../anchor/line-stability.ts";
 import { formatReport } from "../load/diagnostics.ts";
 import { EditionCheck } from "../pipeline/check-edition.ts";
-import { editionRoot } from "./edition-root.ts";
+import { parseCommandLine } from "./command-line.ts";
+import { editionRoot } from "../load/edition-root.ts";
 import { isMain } from "./is-main.ts";
 
 export async function writeLineMap(root = editionRoot(), options: { force?: boolean } = {}): Promise<{ path: string; written: boolean }> {
@@ -34,8 +34,8 @@ export async function writeLineMap(root = editionRoot(), options: { force?: bool
 }
 
 if (isMain(import.meta.url)) {
+  const { values } = parseCommandLine({ options: { force: { type: "boolean", default: false } } }, "npm run line-map [-- --force]");
   try {
-    const { values } = parseArgs({ options: { force: { type: "boolean", default: false } }, strict: true });
     const result = await writeLineMap(editionRoot(), { force: values.force });
     console.log(result.written ? `Wrote ${path.relative(process.cwd(), result.path)}.` : `${path.relative(process.cwd(), result.path)} is up to date.`);
   } catch (error) {

@@ -9,6 +9,7 @@ import { newNote } from "../author/new-note.ts";
 import { newPerson } from "../author/new-person.ts";
 import { newSource } from "../author/new-source.ts";
 import { scaffoldEdition } from "../author/scaffold-edition.ts";
+import { editionRoot } from "../load/edition-root.ts";
 import { isMain } from "./is-main.ts";
 
 const USAGE = {
@@ -21,7 +22,7 @@ const USAGE = {
 
 const shown = shownPath;
 /** How to run the next command on this edition: EDITION_ROOT, unless it is the folder commands use anyway. */
-const onEdition = (root: string) => (path.resolve(root) === path.resolve(process.env.EDITION_ROOT || process.cwd()) ? "" : `EDITION_ROOT=${shown(root)} `);
+const onEdition = (root: string) => (path.resolve(root) === editionRoot() ? "" : `EDITION_ROOT=${shown(root)} `);
 
 /** A passage for a one-line report: whitespace collapsed, long ones cut short. */
 const excerpt = (text: string, max = 60) => {

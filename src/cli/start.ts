@@ -3,11 +3,19 @@
 // When the edition cannot be built, the problems are printed in the terminal and every page of the site shows
 // them in the browser, until a save fixes them. PORT sets the port (default 8080); if it is taken, the next free
 // one is used, and the address printed is the one served.
+//
+// Annotating is on unless `--read-only` is given: the pages served get a script that adds notes from a selection,
+// edits and deletes them (src/annotate/), and the server then listens on this computer only. None of it is written
+// to _site/.
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { AnnotateApi } from "../annotate/annotate-api.ts";
+import { LoopbackDevServer } from "../annotate/loopback-dev-server.ts";
+import { bundlePageTools, injectPageTools, serveAssets } from "../annotate/page-tools.ts";
 import { watch } from "chokidar";
 import { parse } from "yaml";
 import { formatReport } from "../load/diagnostics.ts";
@@ -17,7 +25,8 @@ import { buildErrorPage } from "./build-error-page.ts";
 import { findEditionError } from "./eleventy.ts";
 import { editionRoot } from "./edition-root.ts";
 
-const { values: options } = parseArgs({ options: { "partition-size": { type: "string" } } });
+const { values: options } = parseArgs({ options: { "partition-size": { type: "string" }, "read-only": { type: "boolean" } } });
+const annotating = !options["read-only"];
 const partitionSize = options["partition-size"] === undefined ? undefined : Number(options["partition-size"]);
 const requestedPort = Number(process.env.PORT ?? 8080);
 const root = editionRoot();
@@ -48,13 +57,25 @@ async function sitePrefix(): Promise<string> {
 const prefix = await sitePrefix();
 
 const builder = new EditionBuild({ root, outputDir, watch: true, partitionSize });
-const server = EleventyDevServer.getServer("annotated-edition", outputDir, {
+/** The port served, once the server listens: annotating's requests must name it. */
+let port: number | undefined;
+const middleware = [showFailure];
+if (annotating) {
+  // One token per run: a page served by an earlier run of npm start, or by anything else, has none that works.
+  const token = randomBytes(32).toString("base64url");
+  const api = new AnnotateApi({ root, token, port: () => port, current: () => builder.current, log: (line) => console.log(line) });
+  // The tools are added to pages after showFailure, which answers with the build's report while there is one.
+  middleware.unshift(serveAssets(await bundlePageTools()), api.middleware);
+  middleware.push(injectPageTools(token, () => port));
+}
+const serverOptions = {
   pathPrefix: prefix,
-  middleware: [showFailure],
+  middleware,
   // The address is printed below, once the port is known.
-  messageOnStart: () => false,
+  messageOnStart: () => false as const,
   logger: { info: () => {}, log: () => {}, error: (message: string) => console.error(message) },
-});
+};
+const server = annotating ? new LoopbackDevServer("annotated-edition", outputDir, serverOptions) : EleventyDevServer.getServer("annotated-edition", outputDir, serverOptions);
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -79,9 +100,14 @@ async function rebuild(changed?: string[]): Promise<void> {
 
 await rebuild();
 server.serve(requestedPort);
-const port = await server.getPort();
+port = await server.getPort();
 const taken = port !== requestedPort ? ` (port ${requestedPort} is taken)` : "";
 console.log(`Serving the edition at http://localhost:${port}${prefix}${taken} — edit content/, annotations/ or edition/ to rebuild.`);
+console.log(
+  annotating
+    ? "Annotating is on: select words on a message page to add a note. Served to this computer only; npm start -- --read-only turns it off."
+    : "Read-only: annotating from the page is off.",
+);
 
 // Saves that arrive while a build runs are gathered into the next one.
 let pending = new Set<string>();

@@ -1,7 +1,9 @@
 // Problems with an edition's content are vfile messages, so every stage reports them the same way:
-// `path:line:col  severity  message  [rule-id]`, followed by a hint that says how to fix it.
+// `path:line:col  severity  message  [rule-id]`, followed by a hint that says how to fix it and where the rule is
+// documented. A rule's severity is the registry's (rules.ts), never the caller's.
 import path from "node:path";
 import { VFile } from "vfile";
+import { isRuleId, ruleAnchor, RULES, type RuleId } from "./rules.ts";
 
 /** A problem reported on a file (vfile's own message type, without depending on vfile-message directly). */
 type VFileMessage = ReturnType<VFile["message"]>;
@@ -12,18 +14,24 @@ export interface Place {
 }
 
 export interface ReportOptions {
-  ruleId: string;
+  ruleId: RuleId;
   place?: Place;
   /** How to fix it, in one sentence. */
   hint?: string;
-  severity?: "error" | "warning";
 }
 
 export function report(file: VFile, reason: string, options: ReportOptions): VFileMessage {
   const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: "edition" });
-  message.fatal = (options.severity ?? "error") === "error";
+  message.fatal = RULES[options.ruleId].severity === "error";
   if (options.hint) message.note = options.hint;
   return message;
+}
+
+/** The line under a message: its hint, and where its rule is documented. */
+export function hintLine(hint: string | undefined, ruleId: string | undefined): string | undefined {
+  const see = isRuleId(ruleId) ? `see ${ruleAnchor(ruleId)}` : undefined;
+  if (!hint) return see && `    ${see}`;
+  return `    hint: ${hint}${see ? ` (${see})` : ""}`;
 }
 
 export function countErrors(files: Iterable<VFile>): number {
@@ -43,7 +51,8 @@ export function formatReport(files: Iterable<VFile>, cwd = process.cwd()): strin
       const where = `${file.path ? path.relative(cwd, file.path) : "<input>"}:${message.line ?? 1}:${message.column ?? 1}`;
       const severity = message.fatal ? "error" : "warning";
       lines.push(`${where}  ${severity}  ${message.reason}  [${message.ruleId ?? "edition"}]`);
-      if (message.note) lines.push(`    hint: ${message.note}`);
+      const hint = hintLine(message.note, message.ruleId);
+      if (hint) lines.push(hint);
     }
   }
   return lines.join("\n");

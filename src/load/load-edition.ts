@@ -93,7 +93,7 @@ async function listMarkdown(dir: string, files: VFile[], reportStray: (file: str
   return markdown;
 }
 
-function normaliseSources(refs: SourceRef[]): SourceCitation[] {
+export function normaliseSources(refs: SourceRef[]): SourceCitation[] {
   return refs.map((ref) => (typeof ref === "string" ? { id: ref } : ref));
 }
 
@@ -145,7 +145,6 @@ function reportPlaceholders(file: VFile, text: string, firstLine: number, patter
     if (!pattern.test(line)) return;
     report(file, `Line ${firstLine + i} still holds a placeholder: "${line.trim().slice(0, 60)}"`, {
       ruleId: "placeholder",
-      severity: "warning",
       place: { line: firstLine + i, column: line.indexOf("TODO") + 1 },
       hint: "Replace it with what belongs there (the text as the sources print it, the note, the value), then delete the TODO.",
     });
@@ -183,6 +182,80 @@ async function readPreviewImage(editionDir: string, declared: { file: string; al
     return undefined;
   }
   return { path: file, alt: declared.alt, width: header.readUInt32BE(16), height: header.readUInt32BE(20) };
+}
+
+/** What the loader makes of one editor's file: its validated fields, or the id it claims when they are invalid. */
+export type ParsedFile<T> = { data?: T & { body: string; origin: FileOrigin }; invalidId?: string };
+
+/**
+ * Parses one transcript, note or page from its text: front matter validated against `schema`, placeholders warned
+ * about, each problem at its place in `vfile`. Exported so that a note written from the page (src/annotate/) is
+ * checked by exactly this code before it is saved.
+ */
+export function parseEditorFile<T extends z.ZodType>(vfile: VFile, text: string, schema: T): ParsedFile<z.infer<T>> {
+  const split = splitFrontMatter(vfile, text);
+  if (!split) return {};
+  const data = validateLocated(vfile, schema, split.value, split.located);
+  if (!data) {
+    const id = split.value.id;
+    return { invalidId: typeof id === "string" ? id : undefined };
+  }
+  // Places are only needed to report a problem, which most files never have: computed on first use.
+  let places: FileOrigin["places"] | undefined;
+  const origin: FileOrigin = {
+    file: vfile,
+    bodyStartLine: split.bodyStartLine,
+    get places() {
+      return (places ??= collectPlaces(split.located(), split.value));
+    },
+  };
+  reportPlaceholders(vfile, text.split("\n").slice(0, split.bodyStartLine - 1).join("\n"), 1, /#\s*TODO:/);
+  reportPlaceholders(vfile, split.body, split.bodyStartLine);
+  // The text is kept as the front matter and the body; the whole file's again would double an edition's memory.
+  vfile.value = "";
+  return { data: { ...data, body: split.body, origin } };
+}
+
+/** A hint for an id that a list does not have: the nearest it does have, or why the list has none. */
+function unknownIdHint(id: string, ids: Map<string, unknown>, list: VFile | undefined, file: string, what: string): string {
+  if (list?.messages.some((message) => message.fatal)) return `${file} has errors of its own, reported there: fix them first.`;
+  const near = didYouMean(id, ids.keys());
+  return near ? `${near} Otherwise add "${id}" to ${file}.` : `${file} has no ${what} yet: add "${id}" there.`;
+}
+
+function checkSourceIds(origin: FileOrigin, sources: SourceCitation[], sourcesById: Map<string, unknown>, sourcesFile: VFile | undefined): void {
+  sources.forEach((source, i) => {
+    if (!sourcesById.has(source.id))
+      report(origin.file, `Unknown source id "${source.id}"`, {
+        ruleId: "unknown-source",
+        place: origin.places[`sources.${i}`],
+        hint: unknownIdHint(source.id, sourcesById, sourcesFile, "edition/sources.yaml", "sources"),
+      });
+  });
+}
+
+/** What a note is checked against: the edition's sources (and the file that lists them) and its messages. */
+export interface AnnotationReferences {
+  sources: Map<string, unknown>;
+  sourcesFile?: VFile;
+  messages: Map<string, unknown>;
+  invalidMessageIds: Set<string>;
+}
+
+/**
+ * Checks a note's sources and target message, reporting on its file; false when its target is not a message the
+ * edition has (it then cannot be anchored). Exported for the same reason as parseEditorFile.
+ */
+export function checkAnnotationReferences(annotation: Annotation, refs: AnnotationReferences): boolean {
+  checkSourceIds(annotation.origin, annotation.sources, refs.sources, refs.sourcesFile);
+  if (refs.messages.has(annotation.target)) return true;
+  if (!refs.invalidMessageIds.has(annotation.target))
+    report(annotation.origin.file, `The target message "${annotation.target}" does not exist`, {
+      ruleId: "unknown-target",
+      place: annotation.origin.places.target,
+      hint: `${didYouMean(annotation.target, refs.messages.keys()) ?? "content/ has no transcripts yet."} The target is the id in the front matter of a transcript in content/.`,
+    });
+  return false;
 }
 
 /** A file as last read: its state on disk when read, its problems of its own, and what was made of it. */
@@ -309,7 +382,6 @@ export class EditionLoader {
       const vfile = new VFile({ path: file });
       report(vfile, `The pipeline does not read this file: only .md files in ${folder}/ are read, as ${what}`, {
         ruleId: "unknown-file",
-        severity: "warning",
         place: { line: 1, column: 1 },
         hint: `Rename it to .md if it is one of the ${what}, or move it out of ${folder}/.`,
       });
@@ -318,59 +390,23 @@ export class EditionLoader {
     const messagePaths = await listMarkdown(layout.content, files, stray("content", "transcripts"));
     const annotationPaths = await listMarkdown(layout.annotations, files, stray("annotations", "annotations"));
 
-    type Parsed<T> = { data?: T & { body: string; origin: FileOrigin }; invalidId?: string };
-    const parseFile = <T extends z.ZodType>(schema: T) => async (file: string): Promise<{ vfile: VFile; result: Parsed<z.infer<T>> }> => {
+    const parseFile = <T extends z.ZodType>(schema: T) => async (file: string): Promise<{ vfile: VFile; result: ParsedFile<z.infer<T>> }> => {
       const { file: vfile, text } = await readSource(file);
-      if (text === undefined) return { vfile, result: {} };
-      const split = splitFrontMatter(vfile, text);
-      if (!split) return { vfile, result: {} };
-      const data = validateLocated(vfile, schema, split.value, split.located);
-      if (!data) {
-        const id = split.value.id;
-        return { vfile, result: { invalidId: typeof id === "string" ? id : undefined } };
-      }
-      // Places are only needed to report a problem, which most files never have: computed on first use.
-      let places: FileOrigin["places"] | undefined;
-      const origin: FileOrigin = {
-        file: vfile,
-        bodyStartLine: split.bodyStartLine,
-        get places() {
-          return (places ??= collectPlaces(split.located(), split.value));
-        },
-      };
-      reportPlaceholders(vfile, text.split("\n").slice(0, split.bodyStartLine - 1).join("\n"), 1, /#\s*TODO:/);
-      reportPlaceholders(vfile, split.body, split.bodyStartLine);
-      // The text is kept as the front matter and the body; the whole file's again would double an edition's memory.
-      vfile.value = "";
-      return { vfile, result: { data: { ...data, body: split.body, origin } } };
+      return { vfile, result: text === undefined ? {} : parseEditorFile(vfile, text, schema) };
     };
-    const readAll = async <T>(paths: string[], parse: (file: string) => Promise<{ vfile: VFile; result: Parsed<T> }>) =>
+    const readAll = async <T>(paths: string[], parse: (file: string) => Promise<{ vfile: VFile; result: ParsedFile<T> }>) =>
       (await mapPool(paths, READ_CONCURRENCY, (file) => this.#file(file, parse))).flatMap((read, i) => {
         seen.add(paths[i]!);
         return read ? [{ vfile: read.vfile, ...read.result }] : [];
       });
 
-    /** A hint for an id that a list does not have: the nearest it does have, or why the list has none. */
-    const unknownHint = (id: string, ids: Map<string, unknown>, list: VFile | undefined, file: string, what: string) => {
-      if (list?.messages.some((message) => message.fatal)) return `${file} has errors of its own, reported there: fix them first.`;
-      const near = didYouMean(id, ids.keys());
-      return near ? `${near} Otherwise add "${id}" to ${file}.` : `${file} has no ${what} yet: add "${id}" there.`;
-    };
-    const checkSources = (origin: FileOrigin, sources: SourceCitation[]) =>
-      sources.forEach((source, i) => {
-        if (!sourcesById.has(source.id))
-          report(origin.file, `Unknown source id "${source.id}"`, {
-            ruleId: "unknown-source",
-            place: origin.places[`sources.${i}`],
-            hint: unknownHint(source.id, sourcesById, sourcesFile, "edition/sources.yaml", "sources"),
-          });
-      });
+    const checkSources = (origin: FileOrigin, sources: SourceCitation[]) => checkSourceIds(origin, sources, sourcesById, sourcesFile);
     const checkPerson = (origin: FileOrigin, id: string, field: string, role: string) => {
       if (!peopleById.has(id))
         report(origin.file, `Unknown ${role} "${id}"`, {
           ruleId: "unknown-person",
           place: origin.places[field],
-          hint: unknownHint(id, peopleById, peopleFile, "edition/people.yaml", "people"),
+          hint: unknownIdHint(id, peopleById, peopleFile, "edition/people.yaml", "people"),
         });
     };
 
@@ -424,16 +460,7 @@ export class EditionLoader {
         continue;
       }
       annotationsById.set(annotation.id, annotation);
-      checkSources(annotation.origin, annotation.sources);
-      if (!messagesById.has(annotation.target)) {
-        if (invalidMessageIds.has(annotation.target)) continue;
-        report(vfile, `The target message "${annotation.target}" does not exist`, {
-          ruleId: "unknown-target",
-          place: annotation.origin.places.target,
-          hint: `${didYouMean(annotation.target, messagesById.keys()) ?? "content/ has no transcripts yet."} The target is the id in the front matter of a transcript in content/.`,
-        });
-        continue;
-      }
+      if (!checkAnnotationReferences(annotation, { sources: sourcesById, sourcesFile, messages: messagesById, invalidMessageIds })) continue;
       const group = annotationsByMessage.get(annotation.target);
       if (group) group.push(annotation);
       else annotationsByMessage.set(annotation.target, [annotation]);

@@ -48,7 +48,6 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceText {
     text = text.slice(1);
     report(file, "The file starts with a UTF-8 byte-order mark (BOM)", {
       ruleId: "bom",
-      severity: "warning",
       place: { line: 1, column: 1 },
       hint: "Save the file as UTF-8 without BOM, or run `npm run check -- --fix` to remove it.",
     });
@@ -58,7 +57,6 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceText {
     text = text.replace(/\r\n?/g, "\n");
     report(file, "The file has Windows (CRLF) or old Mac (CR) line endings", {
       ruleId: "line-endings",
-      severity: "warning",
       place: { line, column: 1 },
       hint: "Set your editor to LF line endings, or run `npm run check -- --fix` to convert them.",
     });

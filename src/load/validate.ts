@@ -4,6 +4,7 @@ import { closest } from "fastest-levenshtein";
 import type { VFile } from "vfile";
 import type { z } from "zod";
 import { report } from "./diagnostics.ts";
+import type { RuleId } from "./rules.ts";
 import { kindName } from "./schema-wording.ts";
 import type { LocatedYaml } from "./yaml-document.ts";
 
@@ -188,7 +189,7 @@ export function reportSchemaIssues(
     }
 
     let reason: string;
-    let ruleId = "invalid-field";
+    let ruleId: RuleId = "invalid-field";
     // A field the table has no hint for still says what to write there.
     let hint = hintFor(path) ?? `Write ${issue.code === "invalid_type" ? kindName(issue.expected) : issue.message} here.`;
     if (found === undefined && misspelt.has(pathKey(path))) continue;

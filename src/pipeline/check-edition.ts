@@ -16,7 +16,7 @@ import type { PublishedAnchor } from "../anchor/resolve-anchor.ts";
 import { countErrors, report } from "../load/diagnostics.ts";
 import { EditionLoader } from "../load/load-edition.ts";
 import type { Annotation, Edition, FileOrigin, Message } from "../load/model.ts";
-import { linkSchemes, linksHold, type LinkTargets } from "../render/link-targets.ts";
+import { linkSchemes, linksHold, type LinkSchemes, type LinkTargets } from "../render/link-targets.ts";
 import { NoteRenderer } from "../render/note-job.ts";
 import { contentHash, programHash } from "../render/render-cache.ts";
 import type { MessageEntry, NoteEntry } from "../render/rendered.ts";
@@ -226,7 +226,10 @@ export class EditionCheck {
     const loaded = performance.now();
     this.stageTimings = { load: loaded - started, render: 0, write: 0, total: 0, eleventy: 0, pagefind: 0 };
     // Render even when loading found problems, so that anchoring problems are reported in the same pass.
-    if (!edition) return { files, errors: countErrors(files) };
+    if (!edition) {
+      this.#current = undefined;
+      return { files, errors: countErrors(files) };
+    }
     const { units, partitions } = partitionEdition(edition.messages.map(monthOf), this.options);
     const { pool, lean } = await this.setup(partitions.length);
     const partitionOf: Partition[] = [];
@@ -340,6 +343,7 @@ export class EditionCheck {
     this.stageTimings.render = performance.now() - loaded;
     const errors = countErrors(files);
     const rendered = { transcripts: [...jobs.values()].reduce((n, list) => n + list.length, 0), notes: [...noteJobs.values()].reduce((n, list) => n + list.length, 0) };
+    this.#current = { edition, files, schemes };
     return { files, errors, edition, entries, rendered, state: { edition, entries, units, partitions, tKeys, nKeys, editorial, urls } };
   }
 
@@ -393,7 +397,6 @@ export class EditionCheck {
       if (/\{\{|\{%/.test(line.text))
         report(message.origin.file, `Line ${line.label} contains template syntax ({{ or {%), which is shown as text`, {
           ruleId: "template-syntax",
-          severity: "warning",
           place: { line: line.sourceLine ?? message.origin.bodyStartLine, column: 1 },
           hint: "Nothing to do if the transcript really contains these characters: they are never run as a template.",
         });
@@ -414,7 +417,6 @@ export class EditionCheck {
           : `Note moved: "${moved.old}" is no longer in ${message.id}; it is now anchored to "${moved.found}" on line ${note.firstLine}, where it was in version ${moved.version} (${Math.round(moved.similarity * 100)}% similar)`,
         {
           ruleId: "moved-note",
-          severity: "warning",
           place: origin.places["anchor.quote"] ?? origin.places.anchor,
           hint: "Check that the note still fits its passage, then run `npm run check -- --fix` to store the new anchor.",
         },
@@ -423,6 +425,17 @@ export class EditionCheck {
   }
 
   protected stageTimings: StageTimings = { load: 0, render: 0, write: 0, total: 0, eleventy: 0, pagefind: 0 };
+
+  #current: CurrentEdition | undefined;
+
+  /**
+   * The edition as the last check loaded it, its files with their problems, and the link targets its notes were
+   * rendered with: what annotating in `npm start` (src/annotate/) checks a note against and previews it with, so
+   * that it needs no second load of the edition.
+   */
+  get current(): CurrentEdition | undefined {
+    return this.#current;
+  }
 
   get timings(): StageTimings {
     return this.stageTimings;
@@ -439,6 +452,12 @@ export class EditionCheck {
     await this.#pool?.close();
     this.#pool = undefined;
   }
+}
+
+export interface CurrentEdition {
+  edition: Edition;
+  files: VFile[];
+  schemes: LinkSchemes;
 }
 
 /** What a check found, for the build to plan from. */

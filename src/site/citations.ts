@@ -5,6 +5,7 @@ import rehypeParse from "rehype-parse";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
+import { CITATION_ELEMENTS, CITATION_LINK_PROTOCOLS } from "../cite/citation-markup.ts";
 import { formatCitationHtml, messageItem, noteItem, type CslItem } from "../cite/index.ts";
 import type { TranscriptLine } from "../anchor/transcript-text.ts";
 import type { Message } from "../load/model.ts";
@@ -14,13 +15,16 @@ import { contentHash } from "../render/render-cache.ts";
 import type { EditionShell, Memo } from "./site-model.ts";
 
 // citeproc escapes what it is given, but its output is HTML built from the edition's content: it passes through a
-// sanitiser that keeps only what citations use.
+// sanitiser that keeps only what citations use (the cite panel keeps the same, cite/citation-markup.ts).
 const citationHtml = unified()
   .use(rehypeParse, { fragment: true })
   .use(rehypeSanitize, {
-    tagNames: ["div", "span", "i", "em", "b", "strong", "a", "sup", "sub"],
-    attributes: { div: [["className", "csl-entry"]], a: ["href"] },
-    protocols: { href: ["http", "https"] },
+    tagNames: Object.keys(CITATION_ELEMENTS),
+    attributes: {
+      ...Object.fromEntries(Object.entries(CITATION_ELEMENTS).filter(([, classes]) => classes.length).map(([tag, classes]) => [tag, [["className", ...classes]]])),
+      a: ["href"],
+    },
+    protocols: { href: [...CITATION_LINK_PROTOCOLS] },
     strip: ["script", "style"],
   })
   .use(rehypeStringify)

@@ -14,6 +14,11 @@ declare module "@11ty/eleventy-dev-server" {
 
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    constructor(name: string, dir: string, options?: DevServerOptions);
+    /** The HTTP server, created on first use. */
+    readonly server: http.Server;
+    /** Starts listening (and is called again with the next port when one is taken). */
+    _serverListen(port: number): void;
     serve(port: number): void;
     /** The port it listens on, once it does (the next free one if the one asked for is taken). */
     getPort(): Promise<number>;

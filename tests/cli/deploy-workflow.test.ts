@@ -2,7 +2,7 @@
 // documents, in the right order, on the folder it uploads; it cannot be run here, so its shape is what is checked.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import yaml from "js-yaml";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../helpers/edition.ts";
 
@@ -14,7 +14,7 @@ interface Step {
 
 describe("the deploy workflow", () => {
   it("checks, builds into _site and uploads that folder to GitHub Pages, then deploys it", async () => {
-    const workflow = yaml.load(await readFile(path.join(PROJECT_ROOT, ".github/workflows/deploy.yml"), "utf8")) as {
+    const workflow = parse(await readFile(path.join(PROJECT_ROOT, ".github/workflows/deploy.yml"), "utf8")) as {
       permissions: Record<string, string>;
       jobs: Record<string, { steps: Step[]; needs?: string }>;
     };

@@ -8,8 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { build } from "../../src/cli/build.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { check } from "../../src/cli/check.ts";
 import { readEdition } from "../../src/pipeline/edition-build.ts";
 import { verifySite } from "../../src/site/verify-site.ts";
@@ -17,8 +16,8 @@ import { eventually, useChromium } from "../helpers/browser.ts";
 import { makeEdition, PROJECT_ROOT, removeEdition } from "../helpers/edition.ts";
 import { htmlErrors } from "../helpers/html-checker.ts";
 import { startWatchServer, type WatchServer } from "../helpers/watch-server.ts";
-import { servePrefixed, type PrefixedServer } from "../helpers/prefix-server.ts";
 import { RESULTS } from "../helpers/search.ts";
+import { servePrefixed, type StaticServer } from "../helpers/server.ts";
 
 const PREFIX = "/garden-letters/";
 const BASE_URL = `https://example.org${PREFIX}`;
@@ -35,21 +34,14 @@ const ELENI_EL = "2024-03-06-eleni-papadopoulou";
 const MARYAM_AR = "2024-03-07-maryam-haddad";
 const NOA_HE = "2024-03-07-noa-levi";
 
-let root: string;
-let site: string;
-let server: PrefixedServer;
+/** The second edition, built once for the run (tests/global-setup.ts); read, never written. */
+const root = inject("gardenRoot");
+const site = inject("gardenSite");
+let server: StaticServer;
 /** Every URL the browser asked for, in any test of the file, from any origin. */
 const requested: string[] = [];
 
-beforeAll(async () => {
-  root = await makeEdition("garden-committee");
-  site = (await build(root)).outputDir;
-}, 120_000);
-afterAll(async () => {
-  if (root) await removeEdition(root);
-});
-
-const chromium = useChromium(() => site, {
+const chromium = useChromium(site, {
   permissions: ["clipboard-read", "clipboard-write"],
   serve: async (dir) => (server = await servePrefixed(dir, PREFIX)),
 });
@@ -335,7 +327,8 @@ describe("reading and searching the second edition in Chromium, under its path p
     await page.goto(`${server.url}/search/?q=onerror`);
     await eventually(() => results().count()).toBe(1);
     expect(await results().first().locator(".result-line-text").innerText()).toBe("<img src=x onerror=alert(1)>");
-    await page.waitForTimeout(500);
+    // Settled: the result is drawn (above) and painted.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await page.screenshot({ path: path.join(PROJECT_ROOT, "test-results", "second-edition-hostile.png"), fullPage: true });

@@ -236,7 +236,11 @@ describe("hostile content in Chromium", () => {
     await page.getByRole("checkbox", { name: /^Mallory/ }).first().check();
     await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(0);
     await page.locator("#search-input").fill("script img onerror svg");
-    await page.waitForTimeout(1000);
+    // Settled: the search has answered, its results are drawn, and the page has painted them (an injected handler
+    // would be in the markup inspect() reads, whether or not it has fired yet).
+    await eventually(() => page.locator("#search-summary").innerText()).toMatch(/results? for script img onerror svg$/);
+    await eventually(() => page.locator("#search-result-list .result").count()).toBeGreaterThan(0);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(dialogs).toEqual([]);
     expect(await inspect(page)).toEqual([]);
     // The payloads are there, as text: nothing was dropped to make the page safe.

@@ -37,7 +37,7 @@ export function useChromium(
   site: string | (() => string),
   options: {
     permissions?: string[];
-    /** How to serve the site (default: at the root, with serveStatic); see prefix-server.ts for a path prefix. */
+    /** How to serve the site (default: at the root, with serveStatic); servePrefixed (server.ts) for a path prefix. */
     serve?: (site: string) => Promise<StaticServer>;
   } = {},
 ): ChromiumSession {

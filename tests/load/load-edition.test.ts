@@ -52,7 +52,25 @@ describe("loading an edition", () => {
 
   it("reports malformed YAML at the line where it breaks", async () => {
     const report = await reportFor({ [ADA]: await editedFixture("small", ADA, "to: [ben]", "to: [ben") });
-    expect(report).toMatch(new RegExp(`${ADA}:\\d+:\\d+  error  Malformed YAML front matter: .*  \\[yaml-syntax\\]`));
+    expect(report).toMatch(new RegExp(`^${ADA}:7:1  error  Malformed YAML front matter: .*  \\[yaml-syntax\\]`, "m"));
+  });
+
+  it("reports a key given twice at the second one", async () => {
+    const report = await reportFor({ [ADA]: await editedFixture("small", ADA, "kind: letter", "kind: letter\nkind: email") });
+    expect(report).toMatch(new RegExp(`^${ADA}:4:1  error  Malformed YAML front matter: Map keys must be unique  \\[yaml-syntax\\]`, "m"));
+  });
+
+  it("never runs front matter written in JavaScript, and says to write YAML", async () => {
+    const marker = "__frontMatterRan";
+    const text = `---js\n{ id: (globalThis.${marker} = "ran", "1901-04-01-ada") }\n---\nThe lighthouse lamp is failing again.\n`;
+    const report = await reportFor({ [ADA]: text });
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+    expect(report).toContain(`${ADA}:1:4  error  Front matter in "js" is not supported  [yaml-syntax]`);
+  });
+
+  it("reports front matter that is never closed, rather than reading the text as fields", async () => {
+    const report = await reportFor({ [ADA]: await editedFixture("small", ADA, "\n---\nThe lighthouse", "\nThe lighthouse") });
+    expect(report).toContain(`${ADA}:1:1  error  The front matter has no closing \`---\` line  [missing-front-matter]`);
   });
 
   it("reports an unknown sender, recipient and source with the ids that exist", async () => {

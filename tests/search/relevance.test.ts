@@ -9,10 +9,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { build } from "../../src/cli/build.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { makeEdition, PROJECT_ROOT, removeEdition } from "../helpers/edition.ts";
-import { servePrefixed, type PrefixedServer } from "../helpers/prefix-server.ts";
+import { PROJECT_ROOT } from "../helpers/edition.ts";
 import { searchThroughPage, target } from "../helpers/search.ts";
-import { serveStatic, type StaticServer } from "../helpers/server.ts";
+import { servePrefixed, serveStatic, type StaticServer } from "../helpers/server.ts";
 
 /** Where a query must land: a line of a message, a note, or (for a date) one of the messages sent that day. */
 type Expected = { line: `${string}/#L${string}` } | { note: string } | { sentOn: string[] };
@@ -143,9 +142,8 @@ function landsOn(cards: Awaited<ReturnType<typeof searchThroughPage>>["cards"], 
 let browser: Browser;
 let page: Page;
 let work: string;
-const servers: Array<StaticServer | PrefixedServer> = [];
+const servers: StaticServer[] = [];
 const sites: Record<"one" | "three" | "second", string> = { one: "", three: "", second: "" };
-let gardenRoot: string | undefined;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "relevance-"));
@@ -156,8 +154,7 @@ beforeAll(async () => {
     await build(PROJECT_ROOT, { outputDir: output, shard: `${k}/3` });
     await cp(output, merged, { recursive: true });
   }
-  gardenRoot = await makeEdition("garden-committee");
-  const garden = (await build(gardenRoot)).outputDir;
+  const garden = inject("gardenSite");
   const one = await serveStatic(inject("defaultSite"));
   const three = await serveStatic(merged);
   const second = await servePrefixed(garden, "/garden-letters/");
@@ -170,7 +167,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   for (const server of servers) await server.close();
-  if (gardenRoot) await removeEdition(gardenRoot);
   if (work) await rm(work, { recursive: true, force: true });
 });
 

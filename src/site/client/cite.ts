@@ -1,6 +1,7 @@
 // The "cite this" panel: choose a line or a range (click a line number, shift-click another), a note, or the
 // whole message or note; choose a format; copy. Formatting is citation-js (src/cite/), loaded on first use.
 import { lineRangeFragment } from "../../anchor/line-labels.ts";
+import { CITATION_ELEMENTS, isCitationLink } from "../../cite/citation-markup.ts";
 import type { CslItem, LineSelection } from "../../cite/index.ts";
 import { decodePercent } from "../../render/decode-percent.ts";
 import { textDirective } from "../../cite/text-fragment.ts";
@@ -18,9 +19,7 @@ let formatter: Promise<Formatter> | undefined;
 const loadFormatter = () =>
   (formatter ??= import(/* @vite-ignore */ new URL("./cite-formatter.js", import.meta.url).href) as Promise<Formatter>);
 
-const ALLOWED = new Set(["DIV", "I", "EM", "B", "STRONG", "A", "PRE", "SUP", "SUB", "SPAN"]);
-
-/** Citation HTML from citeproc, rebuilt node by node with only the elements citations use. */
+/** Citation HTML from citeproc, rebuilt node by node with only what citations use (cite/citation-markup.ts). */
 function safeNodes(html: string): Node[] {
   const body = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
   const copy = (node: Node): Node[] => {
@@ -28,13 +27,15 @@ function safeNodes(html: string): Node[] {
     if (node.nodeType !== Node.ELEMENT_NODE) return [];
     const element = node as Element;
     const children = [...element.childNodes].flatMap(copy);
-    if (!ALLOWED.has(element.tagName)) return children;
-    const clean = document.createElement(element.tagName.toLowerCase());
-    if (element.tagName === "A") {
+    const tag = element.tagName.toLowerCase();
+    const classes = Object.hasOwn(CITATION_ELEMENTS, tag) ? CITATION_ELEMENTS[tag]! : undefined;
+    if (!classes) return children;
+    const clean = document.createElement(tag);
+    if (tag === "a") {
       const href = element.getAttribute("href") ?? "";
-      if (/^https?:\/\//.test(href)) (clean as HTMLAnchorElement).href = href;
+      if (isCitationLink(href)) (clean as HTMLAnchorElement).href = href;
     }
-    if (element.tagName === "DIV" || element.tagName === "PRE") clean.className = element.className;
+    for (const name of element.classList) if (classes.includes(name)) clean.classList.add(name);
     clean.append(...children);
     return [clean];
   };

@@ -24,7 +24,8 @@ function passageOf(call: HTMLAnchorElement, sidenotes: Sidenotes, noteId: string
 /** Marks the passage of the note the address names, as :target marks the note. */
 function lightTargetPassage(): void {
   document.querySelectorAll(".transcript mark.is-target").forEach((mark) => mark.classList.remove("is-target"));
-  const id = /^#note-(.+)$/.exec((decodePercent(location.hash) ?? ""))?.[1];
+  // A malformed escape in the address (#note-%zz) names no note; decodeURIComponent would throw and stop the script.
+  const id = /^#note-(.+)$/.exec(decodePercent(location.hash) ?? "")?.[1];
   if (!id) return;
   document.querySelectorAll(`.transcript mark[data-notes~="${CSS.escape(id)}"]`).forEach((mark) => mark.classList.add("is-target"));
 }

@@ -1,9 +1,9 @@
 // Keeps a message page's reference-manager metadata on what its address names. On a line's or a range's permalink
 // (#L3, #L2-L4), or when the reader selects lines to cite, the item that Zotero's connector saves from the live
 // page gets that permalink as its URL and the cited lines in Extra (see pages/reference-metadata.tsx).
-import { decodePercent } from "../../render/decode-percent.ts";
 import { lineRangeFragment } from "../../anchor/line-labels.ts";
 import type { LineSelection } from "../../cite/index.ts";
+import { decodePercent } from "../../render/decode-percent.ts";
 
 const URL_TAGS = ["DC.identifier", "citation_public_url"];
 const CITED_LINES = /^Lines? \S+$/;
@@ -36,6 +36,7 @@ export function describeSelection(selection: LineSelection | undefined): void {
 
 /** The lines an address names (#L3, #L2-L4), if it names any. */
 export function selectionInHash(hash: string): LineSelection | undefined {
+  // #L2-L% is no selection: decodeURIComponent would throw on it and stop the page's scripts.
   const match = /^#L(\d+[a-z]?)(?:-L(\d+[a-z]?))?$/.exec(decodePercent(hash) ?? "");
   return match ? { first: match[1]!, last: match[2] ?? match[1]! } : undefined;
 }

@@ -12,7 +12,7 @@ import { s } from "hastscript";
 import type { Message } from "../../load/model.ts";
 import { clockIn, formatClock, formatDate, formatOffset, formatSent, KIND_LABELS, listNames, messageTitle, personName } from "../format.ts";
 import type { EditionModel } from "../site-model.ts";
-import { describeStep, layoutTimeline, MARK_RADIUS, TIMELINE_FONTS, type Timeline, type TimelineLane } from "../timeline.ts";
+import { describeStep, layoutTimeline, MARK_RADIUS, TIMELINE_FONTS, type Timeline, type TimelineLane } from "../timeline/layout.ts";
 import { pageIds } from "../page-ids.ts";
 
 const LANE_CLASS: Record<TimelineLane["kind"], string> = {
