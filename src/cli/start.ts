@@ -23,7 +23,7 @@ import { EditionBuild } from "../pipeline/edition-build.ts";
 import { pathPrefix } from "../site/urls.ts";
 import { buildErrorPage } from "./build-error-page.ts";
 import { findEditionError } from "./eleventy.ts";
-import { editionRoot } from "./edition-root.ts";
+import { editionRoot } from "../load/edition-root.ts";
 
 const { values: options } = parseArgs({ options: { "partition-size": { type: "string" }, "read-only": { type: "boolean" } } });
 const annotating = !options["read-only"];

@@ -5,8 +5,8 @@ import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/p
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateEdition } from "../../src/bench/generate-edition.ts";
-import { createRandom, type Random } from "../../src/bench/prng.ts";
+import { generateEdition } from "../../tools/bench/generate-edition.ts";
+import { createRandom, type Random } from "../../tools/bench/prng.ts";
 import { EditionBuild } from "../../src/pipeline/edition-build.ts";
 import { siteDifferences } from "../helpers/site-files.ts";
 import { startWatchServer, type WatchServer } from "../helpers/watch-server.ts";

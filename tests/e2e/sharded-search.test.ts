@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateEdition, type GeneratedEdition } from "../../src/bench/generate-edition.ts";
+import { generateEdition, type GeneratedEdition } from "../../tools/bench/generate-edition.ts";
 import { readEdition } from "../../src/pipeline/edition-build.ts";
 import { eventually, launchBrowser } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/edition.ts";

@@ -2,7 +2,7 @@
 // (the benchmark and the audit use the same server).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { serveStatic, type StaticServer } from "../../src/bench/static-server.ts";
+import { serveStatic, type StaticServer } from "../../tools/bench/static-server.ts";
 
 export { serveStatic, type StaticServer };
 

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { generateEdition } from "../../src/bench/generate-edition.ts";
+import { generateEdition } from "../../tools/bench/generate-edition.ts";
 import { formatReport } from "../../src/load/diagnostics.ts";
 import { EditionBuild } from "../../src/pipeline/edition-build.ts";
 import { siteDifferences } from "../helpers/site-files.ts";

@@ -3,7 +3,7 @@
 // and recording and simulating its trace was most of this test's time; `npm run audit` on a quiet machine is where
 // it is judged (see the README).
 import { describe, expect, inject, it } from "vitest";
-import { auditSite } from "../../src/audit/lighthouse-audit.ts";
+import { auditSite } from "../../tools/audit/lighthouse-audit.ts";
 
 const PAGES = ["/", "/messages/2016-09-20-wikileaks/", "/conversation/", "/search/?q=tax"];
 

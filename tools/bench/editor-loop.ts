@@ -128,6 +128,9 @@ export async function measureEditorLoop(options: {
 
     for (const kind of EDIT_KINDS)
       for (let n = 0; n < options.perKind; n++) {
+        // A server that has stopped answers nothing more: say why, instead of timing out every remaining edit.
+        if (server.child.exitCode !== null || server.child.signalCode !== null)
+          throw new Error(`npm start stopped (${server.child.exitCode ?? server.child.signalCode}) after ${edits.length} edits:\n${server.output().slice(-4000)}`);
         const messages = await list("content");
         const annotations = await list("annotations");
         let file = "";
@@ -210,8 +213,11 @@ export async function measureEditorLoop(options: {
       }
   } finally {
     await browser?.close();
-    server.child.kill("SIGINT");
-    await new Promise((resolve) => server.child.once("exit", resolve));
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      const exited = new Promise((resolve) => server.child.once("exit", resolve));
+      server.child.kill("SIGINT");
+      await exited;
+    }
   }
   return { startMs, edits };
 }

@@ -1,10 +1,10 @@
 // Where a build's CPU time goes: reads a V8 .cpuprofile (from `node --cpu-prof`) and sums self time by function,
 // by module (file) and by package (an npm package, one of our src/ folders, Node's internals, or V8's own buckets
-// such as the garbage collector). Run it on a profile: node --import tsx src/bench/cpu-profile.ts <file|dir>.
+// such as the garbage collector). Run it on a profile: node --import tsx tools/bench/cpu-profile.ts <file|dir>.
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMain } from "../cli/is-main.ts";
+import { isMain } from "../../src/cli/is-main.ts";
 
 interface CallFrame {
   functionName: string;
@@ -163,7 +163,7 @@ export function profileTables(summary: ProfileSummary): string {
 if (isMain(import.meta.url)) {
   const target = process.argv[2];
   if (!target) {
-    console.error("Usage: node --import tsx src/bench/cpu-profile.ts <profile.cpuprofile | folder of profiles>");
+    console.error("Usage: node --import tsx tools/bench/cpu-profile.ts <profile.cpuprofile | folder of profiles>");
     process.exitCode = 2;
   } else {
     const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");

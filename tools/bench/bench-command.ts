@@ -4,10 +4,10 @@ import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatReport, writeResults } from "../bench/report.ts";
-import { runBench } from "../bench/run-bench.ts";
-import { parseCommandLine } from "./command-line.ts";
-import { isMain } from "./is-main.ts";
+import { formatReport, writeResults } from "./report.ts";
+import { runBench } from "./run-bench.ts";
+import { parseCommandLine } from "../../src/cli/command-line.ts";
+import { isMain } from "../../src/cli/is-main.ts";
 
 const USAGE = `npm run bench -- [--messages 1000] [--annotations 2000] [--runs 3] [--seed 1] [--keep]
                        [--loop-edits 5] [--timeout-minutes 30] [--quiet-wait-seconds 180] [--cpu-prof-dir <dir>]

@@ -3,9 +3,9 @@
 // the words recur), so that the edition builds without errors at any size.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { AnchorResolver } from "../anchor/resolve-anchor.ts";
-import { suggestDisambiguation } from "../anchor/text-quote.ts";
-import { TranscriptText } from "../anchor/transcript-text.ts";
+import { AnchorResolver } from "../../src/anchor/resolve-anchor.ts";
+import { suggestDisambiguation } from "../../src/anchor/text-quote.ts";
+import { TranscriptText } from "../../src/anchor/transcript-text.ts";
 import { createRandom, createZipf, type Random } from "./prng.ts";
 import { createLine, createSentences, createVocabulary, type TextLine, type Vocabulary } from "./synthetic-text.ts";
 

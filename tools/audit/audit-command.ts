@@ -3,10 +3,10 @@
 // any page scores below 100 for accessibility, which is the bar the site is held to in CI.
 import path from "node:path";
 import { auditSite, CATEGORIES } from "../audit/lighthouse-audit.ts";
-import { loadEdition } from "../load/load-edition.ts";
-import { siteUrls } from "../site/urls.ts";
-import { parseCommandLine } from "./command-line.ts";
-import { editionRoot } from "../load/edition-root.ts";
+import { loadEdition } from "../../src/load/load-edition.ts";
+import { siteUrls } from "../../src/site/urls.ts";
+import { parseCommandLine } from "../../src/cli/command-line.ts";
+import { editionRoot } from "../../src/load/edition-root.ts";
 
 async function defaultPaths(root: string): Promise<string[]> {
   const { edition } = await loadEdition(root);

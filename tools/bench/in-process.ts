@@ -2,10 +2,10 @@
 // format (which is cheap only if each citeproc engine is built once and reused), and laying out the home page's
 // timeline for 100,000 messages (which must stay linear). These were bounds in timed tests; timing belongs here.
 import { performance } from "node:perf_hooks";
-import { CITATION_FORMATS, formatCitation, type CitationFormat } from "../cite/index.ts";
-import { parseTimestamp } from "../load/timestamp.ts";
-import { readEdition } from "../pipeline/edition-build.ts";
-import { layoutTimeline, type TimelineMessage } from "../site/timeline/layout.ts";
+import { CITATION_FORMATS, formatCitation, type CitationFormat } from "../../src/cite/index.ts";
+import { parseTimestamp } from "../../src/load/timestamp.ts";
+import { readEdition } from "../../src/pipeline/edition-build.ts";
+import { layoutTimeline, type TimelineMessage } from "../../src/site/timeline/layout.ts";
 
 export interface InProcessCosts {
   /** Milliseconds per citation, over 1,000 citations of one message's lines, after the first. */

@@ -1,4 +1,4 @@
-// The baseline the benchmark compares our build with: plain Eleventy 3 (src/bench/baseline/: its own config and one
+// The baseline the benchmark compares our build with: plain Eleventy 3 (tools/bench/baseline/: its own config and one
 // layout, no plugins) over the same content/*.md, then the Pagefind CLI over its output. Annotations, people and
 // sources are not part of it: it is what publishing the transcripts alone would cost with the stock tools.
 import { cp, mkdir } from "node:fs/promises";

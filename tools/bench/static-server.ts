@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import sirv from "sirv";
-import { decodePercent } from "../render/decode-percent.ts";
+import { decodePercent } from "../../src/render/decode-percent.ts";
 
 export interface ServeOptions {
   /** A path prefix with slashes at both ends (`/garden-letters/`); the site's files are served below it. */
