@@ -67,6 +67,28 @@ type PageData<T = unknown> = {
 const JOBS = Symbol.for("annotated-edition.site-jobs");
 const jobs: WeakMap<object, SiteJob> = ((globalThis as { [JOBS]?: WeakMap<object, SiteJob> })[JOBS] ??= new WeakMap());
 
+/**
+ * The Markdown libraries are made once per process. Eleventy keeps every library given to setLibrary in a set of
+ * its module for the life of the process: a library made per run, closing over its job, kept every earlier run's
+ * pages and exports (at 10,000 messages npm start's main thread grew by 169 MB a save, and ran out of memory after
+ * about twenty). The editorial pages' HTML reaches the one library through the page's data instead.
+ */
+const NO_MARKDOWN = { render: () => "" };
+const EDITORIAL_MARKDOWN = {
+  render: (_source: string, data: Record<string, unknown>) => {
+    const { editorialHtml, page } = data as { editorialHtml: EditorialHtml; page: PageData["page"] };
+    return editorialHtml.of(page.inputPath);
+  },
+};
+
+/** The edition job's rendered editorial pages, by file; a class, so that the data cascade passes it by reference. */
+class EditorialHtml {
+  constructor(readonly html: ReadonlyMap<string, string>) {}
+  of(inputPath: string): string {
+    return this.html.get(path.resolve(inputPath)) ?? "";
+  }
+}
+
 export function setSiteJob(eleventyConfig: object, job: SiteJob): void {
   jobs.set(eleventyConfig, job);
 }
@@ -103,7 +125,7 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig): v
     const { model } = job;
     // A partition's job writes no editorial page (those are the edition job's): their permalink is false.
     eleventyConfig.addGlobalData("permalink", () => false);
-    eleventyConfig.setLibrary("md", { render: () => "" });
+    eleventyConfig.setLibrary("md", NO_MARKDOWN);
     paginated<RenderedMessage>(
       "edition-messages",
       model.pageMessages.filter(({ message }) => job.messages.has(message.id)),
@@ -140,7 +162,8 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig): v
   // global data, which only the editorial pages read: every other template sets its own.
   const fileOf = (data: PageData) => path.resolve(data.page.inputPath);
   eleventyConfig.addGlobalData("permalink", () => (data: PageData) => (job.editorial.has(fileOf(data)) ? permalinks.page(data.page.fileSlug) : false));
-  eleventyConfig.setLibrary("md", { render: (_source, data) => job.editorial.get(fileOf(data as PageData)) ?? "" });
+  eleventyConfig.addGlobalData("editorialHtml", new EditorialHtml(job.editorial));
+  eleventyConfig.setLibrary("md", EDITORIAL_MARKDOWN);
   eleventyConfig.addGlobalData("layout", "edition-page.11ty.js");
   eleventyConfig.addTemplate("_includes/edition-page.11ty.js", {
     render: (data: PageData) =>

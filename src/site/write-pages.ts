@@ -7,6 +7,16 @@ import { setSiteJob, type SiteJob } from "./eleventy-plugin.ts";
 
 const PROJECT_CONFIG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", ".eleventy.js");
 
+/**
+ * Eleventy's global event bus (a module of its own, which the package does not export). Eleventy keeps compiled
+ * templates in a cache shared by every instance in the process, keyed by the instance's configuration, and layouts
+ * in another: a process that runs Eleventy again and again, as npm start does after every save, would keep each
+ * run's compiled editorial pages and, through them, that run's configuration and job. Eleventy clears both caches
+ * on these two events, which its own watch mode sends (the Markdown library, the other thing Eleventy keeps for the
+ * life of the process, is made once: see eleventy-plugin.ts).
+ */
+const eventBus = (await import(new URL("./EventBus.js", import.meta.resolve("@11ty/eleventy")).href)).default as { emit(event: string, ...args: unknown[]): unknown };
+
 export interface WriteOptions {
   /** The edition's root folder: Eleventy's input is its edition/pages/. */
   root: string;
@@ -31,5 +41,8 @@ export async function writePages(job: SiteJob, options: WriteOptions): Promise<W
   eleventy.disableLogger();
   await eleventy.init();
   const [, templates] = (await eleventy.write()) as [unknown, Array<{ url: string | false; outputPath: string | false; content: string }>];
+  // This run's pages are written: nothing of it is kept for the next (see eventBus above).
+  await eventBus.emit("eleventy.compileCacheReset");
+  await eventBus.emit("eleventy.resourceModified", "", [], {});
   return templates.flatMap((page) => (page.url !== false && page.outputPath !== false ? [{ url: page.url, outputPath: page.outputPath, content: page.content }] : []));
 }
