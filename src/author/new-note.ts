@@ -3,7 +3,7 @@
 import path from "node:path";
 import { ANNOTATION_KINDS, annotationSchema, type Anchor } from "../load/schema.ts";
 import { AuthorError, type Problem } from "./author-error.ts";
-import { chooseNoteAnchor, type ChosenAnchor } from "./choose-note-anchor.ts";
+import { chooseNoteAnchor, type AnchorRequest, type ChosenAnchor } from "./choose-note-anchor.ts";
 import { PLACEHOLDER_SOURCE } from "./message-file.ts";
 import { problemsOfSchema } from "./schema-problems.ts";
 import { listIds, openEdition, type OpenEdition } from "./open-edition.ts";
@@ -14,16 +14,10 @@ import { yamlField, yamlIdList, yamlLineLabel, yamlString } from "./yaml-text.ts
 export const NOTE_BODY_PLACEHOLDER = "TODO: write the note.\n";
 export const DEFAULT_NOTE_KIND = "context";
 
-export interface NewNoteOptions {
+/** Where the note goes (quote, prefix, suffix, occurrence, where it was selected, or lines: see choose-note-anchor.ts), and what it says. */
+export interface NewNoteOptions extends AnchorRequest {
   edition: string;
   message: string;
-  quote?: string;
-  prefix?: string;
-  suffix?: string;
-  occurrence?: number;
-  /** Where the words were selected on the page, which picks the occurrence (see choose-note-anchor.ts). */
-  at?: { line: string; offset: number };
-  lines?: string;
   kind?: string;
   title?: string;
   id?: string;

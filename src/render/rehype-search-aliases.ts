@@ -2,10 +2,11 @@
 // ("http://wlsearch.tk/" is found by "wlsearch.tk") and a handle glued to a word ("Wednesday@HillaryClinton" is
 // found by "HillaryClinton"). The element gets a title with the readable form, which Pagefind is told to index;
 // the transcript's text itself is untouched.
-import type { Element, ElementContent, Root, Text } from "hast";
+import type { Element, Root, Text } from "hast";
 import { toString } from "hast-util-to-string";
 import type { Plugin } from "unified";
 import { SKIP, visit } from "unist-util-visit";
+import { wrapMatches } from "./wrap-matches.ts";
 
 export interface Options {}
 
@@ -28,19 +29,11 @@ const rehypeSearchAliases: Plugin<[Options?], Root> = function () {
       if (node.type !== "text" || !parent || index === undefined) return;
       const text = (node as Text).value;
       if (!text.includes("@")) return;
-      const pieces: ElementContent[] = [];
-      let last = 0;
-      for (const match of text.matchAll(GLUED_HANDLE)) {
-        if (match.index > last) pieces.push({ type: "text", value: text.slice(last, match.index) });
+      return wrapMatches(parent, index, text, GLUED_HANDLE, (match) => {
         const span: Element = { type: "element", tagName: "span", properties: {}, children: [{ type: "text", value: match[0] }] };
         alias(span, `${match[1]} @${match[2]} ${match[2]}`);
-        pieces.push(span);
-        last = match.index + match[0].length;
-      }
-      if (!pieces.length) return;
-      if (last < text.length) pieces.push({ type: "text", value: text.slice(last) });
-      parent.children.splice(index, 1, ...(pieces as never[]));
-      return index + pieces.length;
+        return span;
+      });
     });
   };
 };

@@ -7,10 +7,11 @@
 // - Chinese, Japanese and Thai are written without spaces. Pagefind splits them into words itself in a document of
 //   that language; in a document of another language (a Japanese line in an English message), a run of them is
 //   given as the words Intl.Segmenter finds in it, as Pagefind would.
-import type { Element, ElementContent, Root, Text } from "hast";
+import type { Element, Root, Text } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { SKIP, visit } from "unist-util-visit";
+import { wrapMatches } from "../render/wrap-matches.ts";
 import { asAlias, isAlias } from "./search-schema.ts";
 import { withoutPrefixes } from "./word-prefixes.ts";
 
@@ -60,26 +61,16 @@ export function withSearchAliases(html: string, language: string): string {
       return SKIP;
     }
     if (node.type !== "text" || !parent || index === undefined) return;
-    const text = (node as Text).value;
-    const pieces: ElementContent[] = [];
-    let last = 0;
-    for (const match of text.matchAll(ANY)) {
+    return wrapMatches(parent, index, (node as Text).value, ANY, (match) => {
       const aliases = aliasesOf(match[0], segmentsRuns);
-      if (!aliases.length) continue;
-      if (match.index > last) pieces.push({ type: "text", value: text.slice(last, match.index) });
-      const span: Element = {
+      if (!aliases.length) return undefined;
+      return {
         type: "element",
         tagName: "span",
         properties: { title: bracketed(aliases), dataPagefindIndexAttrs: "title" },
         children: [{ type: "text", value: match[0] }],
-      };
-      pieces.push(span);
-      last = match.index + match[0].length;
-    }
-    if (!pieces.length) return;
-    if (last < text.length) pieces.push({ type: "text", value: text.slice(last) });
-    parent.children.splice(index, 1, ...(pieces as never[]));
-    return index + pieces.length;
+      } satisfies Element;
+    });
   });
   return toHtml(tree);
 }
