@@ -2,7 +2,7 @@
 // the search pages (or the paths given). Prints every score and what keeps each below 100; exits non-zero if
 // any page scores below 100 for accessibility, which is the bar the site is held to in CI.
 import path from "node:path";
-import { auditSite, CATEGORIES } from "../audit/lighthouse-audit.ts";
+import { auditSite, CATEGORIES } from "./lighthouse-audit.ts";
 import { loadEdition } from "../../src/load/load-edition.ts";
 import { siteUrls } from "../../src/site/urls.ts";
 import { parseCommandLine } from "../../src/cli/command-line.ts";
