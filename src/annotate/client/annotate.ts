@@ -133,6 +133,8 @@ async function start(): Promise<void> {
     clearTimeout(timer);
     timer = window.setTimeout(follow, 120);
   });
+  // Words selected while the tools were still loading get their button too.
+  if (!document.getSelection()?.isCollapsed) follow();
   addButton.addEventListener("click", () => {
     if (!pending) return;
     const { message, quote, at, firstLine, lastLine, messages } = pending;
