@@ -22,6 +22,7 @@ const UNIT = [
   "tests/load/load-edition.test.ts",
   "tests/load/rules.test.ts",
   "tests/load/timestamp.test.ts",
+  "tests/pipeline/export-files.test.ts",
   "tests/render/rehype-annotation-marks.test.ts",
   "tests/render/rehype-cross-links.test.ts",
   "tests/render/rehype-inert-links.test.ts",

@@ -2,7 +2,9 @@
 // the messages with their metadata and lines as JSON, the whole edition as CSL-JSON, and a plain-text transcript
 // with line numbers. Each is a pure function of the rendered edition; the site writes them under /exports/.
 // A build writes them in slices, one per partition of the edition, which are joined into each file as it would be
-// written whole (see exportSlices and joinExports), so that an edit serialises its partition again, not everything.
+// written whole (see exportSlices and exportPieces), so that an edit serialises its partition again, not everything,
+// and a build streams the slices into the files rather than holding an edition's exports (800 MB at 100,000
+// messages) in memory.
 import type { AnchoredAnnotation } from "../anchor/anchor-annotations.ts";
 import { lineRangeFragment } from "../anchor/line-labels.ts";
 import { TranscriptText, type TranscriptLine } from "../anchor/transcript-text.ts";
@@ -229,16 +231,33 @@ function serialiseItems(items: readonly unknown[], depth: number): string {
   return items.map((item) => JSON.stringify(item, null, INDENT).replace(/^/gm, pad)).join(",\n");
 }
 
+/** The parts of a slice, in the order a partition's slices file holds them. */
+export const SLICE_PARTS = ["annotations", "messages", "cslMessages", "cslNotes", "transcript"] as const;
+export type SlicePart = (typeof SLICE_PARTS)[number];
+
+/** What joining needs to know of a partition's slices without reading them: its notes, and which parts are empty. */
+export interface SliceSummary {
+  notes: number;
+  bytes: Record<SlicePart, number>;
+}
+
+/** A stretch of an export file: its own text, or one part of one partition's slices (by the partition's index). */
+export type ExportPiece = string | { slice: number; part: SlicePart };
+
 /**
- * `JSON.stringify(wrapper, null, 1)` with the array at `key` (found by its sentinel) holding the joined slices: the
- * same bytes as stringifying the whole object at once.
+ * `JSON.stringify(wrapper, null, 1)` with the array holding the sentinel filled by the non-empty slices, comma-
+ * separated: the same bytes as stringifying the whole object at once, as pieces, so that the slices are streamed
+ * into the file rather than joined in memory.
  */
-function joinJson(wrapper: unknown, slices: readonly string[]): string {
-  const items = slices.filter((slice) => slice !== "");
-  const text = JSON.stringify(wrapper, (_, value) => (value === SENTINEL ? SENTINEL : value), INDENT);
-  const line = new RegExp(`^( *)"${SENTINEL}"$`, "m");
-  if (!items.length) return `${text.replace(new RegExp(`\\[\\n *"${SENTINEL}"\\n *\\]`), "[]")}\n`;
-  return `${text.replace(line, () => items.join(",\n"))}\n`;
+function jsonPieces(wrapper: unknown, parts: ReadonlyArray<{ slice: number; part: SlicePart }>, slices: readonly SliceSummary[]): ExportPiece[] {
+  const items = parts.filter(({ slice, part }) => slices[slice]!.bytes[part] > 0);
+  const text = JSON.stringify(wrapper, null, INDENT);
+  if (!items.length) return [`${text.replace(new RegExp(`\\[\\n *"${SENTINEL}"\\n *\\]`), "[]")}\n`];
+  const line = new RegExp(`^ *"${SENTINEL}"$`, "m").exec(text)!;
+  const pieces: ExportPiece[] = [text.slice(0, line.index)];
+  items.forEach((item, i) => pieces.push(...(i ? [",\n", item] : [item])));
+  pieces.push(`${text.slice(line.index + line[0].length)}\n`);
+  return pieces;
 }
 
 /** A partition's slices: `messages` are the partition's, `width` the widest line label of the whole edition. */
@@ -269,18 +288,19 @@ export function concatSlices(slices: readonly ExportSlices[]): ExportSlices {
   };
 }
 
-/** Each export file's text, from every partition's slices in reading order. */
-export function joinExports(input: Omit<ExportInput, "messages">, slices: readonly ExportSlices[]): Map<string, string> {
+/** Each export file as pieces, from every partition's slices in reading order. */
+export function exportPieces(input: Omit<ExportInput, "messages">, slices: readonly SliceSummary[]): Map<string, ExportPiece[]> {
   const empty = { ...input, messages: [] };
+  const all = (part: SlicePart) => slices.map((_, slice) => ({ slice, part }));
   const annotations = webAnnotations(empty) as { total: number; first: { items: unknown[] } };
   annotations.total = slices.reduce((sum, slice) => sum + slice.notes, 0);
   annotations.first.items = [SENTINEL];
   const messages = messagesJson(empty) as { messages: unknown[] };
   messages.messages = [SENTINEL];
   return new Map([
-    [ANNOTATIONS_EXPORT, joinJson(annotations, slices.map((slice) => slice.annotations))],
-    [MESSAGES_EXPORT, joinJson(messages, slices.map((slice) => slice.messages))],
-    [CSL_EXPORT, joinJson([SENTINEL], [...slices.map((slice) => slice.cslMessages), ...slices.map((slice) => slice.cslNotes)])],
-    [TRANSCRIPT_EXPORT, `${transcriptHeader(input.edition.meta)}${slices.map((slice) => slice.transcript).join("")}`],
+    [ANNOTATIONS_EXPORT, jsonPieces(annotations, all("annotations"), slices)],
+    [MESSAGES_EXPORT, jsonPieces(messages, all("messages"), slices)],
+    [CSL_EXPORT, jsonPieces([SENTINEL], [...all("cslMessages"), ...all("cslNotes")], slices)],
+    [TRANSCRIPT_EXPORT, [transcriptHeader(input.edition.meta), ...all("transcript").filter(({ slice }) => slices[slice]!.bytes.transcript > 0)]],
   ]);
 }

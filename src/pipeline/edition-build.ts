@@ -7,7 +7,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import type { VFile } from "vfile";
-import { joinExports, labelWidth, type ExportSlices, ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT } from "../cite/exports.ts";
+import { labelWidth, ANNOTATIONS_EXPORT, CSL_EXPORT, MESSAGES_EXPORT, TRANSCRIPT_EXPORT } from "../cite/exports.ts";
 import { EditionError } from "../load/diagnostics.ts";
 import type { Edition, Message } from "../load/model.ts";
 import { contentHash } from "../render/render-cache.ts";
@@ -20,6 +20,7 @@ import { checkLinks, checkPages, MESSAGE_ANCHOR, messageAnchors, SiteVerificatio
 import { writePages } from "../site/write-pages.ts";
 import { isPrivate } from "../site/conversation.ts";
 import { EditionCheck, Keys, portable, type Checked, type EditionCheckOptions, type StageTimings } from "./check-edition.ts";
+import { writeExports } from "./export-files.ts";
 import { exportSlicesFile, HIGHLIGHTER, SHARED_BUNDLE_FOLDER, type PartitionPayload, type PartitionResult } from "./jobs.ts";
 import { OutputRecord } from "./output-record.ts";
 import type { Partition, PartitionOptions } from "./partitions.ts";
@@ -141,24 +142,10 @@ export class EditionBuild extends EditionCheck {
     eleventyMs += performance.now() - editionStart;
     await Promise.all(partitionJobs);
     if (plan.exports) {
-      const slices: ExportSlices[] = [];
-      for (const partition of checked.state.partitions)
-        slices.push(JSON.parse(await readFile(exportSlicesFile(this.cacheDir, partition.name), "utf8")) as ExportSlices);
       const urls = checked.state.urls;
-      const texts = joinExports(
-        {
-          edition: checked.state.edition,
-          exportUrl: (name) => urls.absolute(urls.exportFile(name)),
-          describe: () => "",
-        },
-        slices,
-      );
-      const model = new EditionModel(editionModelData(checked.state, plan));
-      const pages = await writePages(
-        { kind: "edition", model, pages: new Set(), units: new Set(), editorial: new Map(), exports: new Map([...texts].map(([name, text]) => [name, () => Promise.resolve(text)])) },
-        { root: this.root, outputDir: this.outputDir },
-      );
-      written.push(...pages.map((page) => page.outputPath));
+      const files = checked.state.partitions.map((partition) => exportSlicesFile(this.cacheDir, partition.name));
+      const input = { edition: checked.state.edition, exportUrl: (name: string) => urls.absolute(urls.exportFile(name)), describe: () => "" };
+      written.push(...(await writeExports(input, files, (name) => path.join(this.outputDir, permalinks.exportFile(name)))));
       manifest.exports = plan.exportsKey;
     }
 
@@ -240,7 +227,6 @@ export class EditionBuild extends EditionCheck {
         pages: plan.edition.pages,
         units: plan.edition.units,
         editorial,
-        exports: new Map(),
       },
       { root: this.root, outputDir: this.outputDir },
     );

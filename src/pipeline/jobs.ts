@@ -16,6 +16,7 @@ import { siteUrls } from "../site/urls.ts";
 import { checkPages, type PageChecks } from "../site/verify-site.ts";
 import { writePages } from "../site/write-pages.ts";
 import { messageTitle, formatSent } from "../site/format.ts";
+import { writeSlicesFile } from "./export-files.ts";
 import { PartitionStore } from "./partition-store.ts";
 
 export type LeanTranscript = Omit<RenderedTranscript, "html">;
@@ -133,7 +134,7 @@ const TRANSCRIPT = (key: string) => `transcript:${key}`;
 const NOTE = (key: string) => `note:${key}`;
 
 /** Exports are written beside the stores, one file per partition, for the edition's job to join. */
-export const exportSlicesFile = (cacheDir: string, partition: string) => path.join(cacheDir, "exports", `${partition}.json`);
+export const exportSlicesFile = (cacheDir: string, partition: string) => path.join(cacheDir, "exports", `${partition}.slices`);
 
 export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) => Promise<JobResult<K>> } {
   const state = new WorkerState();
@@ -257,8 +258,7 @@ export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) 
             ),
           ),
         );
-        await mkdir(path.dirname(payload.exports.file), { recursive: true });
-        await writeFile(payload.exports.file, JSON.stringify(slices));
+        await writeSlicesFile(payload.exports.file, slices);
       }
 
       // Writing every page touched every entry the partition still has: the rest is pruned.

@@ -27,7 +27,7 @@ export interface PartitionJob {
 /** Pages of the whole edition, written by the edition's job. */
 export type EditionPage = "home" | "conversation-index" | "people" | "sources" | "search" | "changelog";
 
-/** The edition's job: which of its pages to write, and the exports' text. */
+/** The edition's job: which of its pages to write (its exports are streamed to their files: pipeline/export-files.ts). */
 export interface EditionJob {
   kind: "edition";
   model: EditionModel;
@@ -36,8 +36,6 @@ export interface EditionJob {
   units: ReadonlySet<string>;
   /** Editorial pages to write, by file, with their Markdown as the render stage made it (sanitised HTML). */
   editorial: ReadonlyMap<string, string>;
-  /** The export files to write, by name, with their text. */
-  exports: ReadonlyMap<string, () => Promise<string>>;
 }
 
 export type SiteJob = PartitionJob | EditionJob;
@@ -155,7 +153,6 @@ export default function eleventyPluginEdition(eleventyConfig: EleventyConfig): v
   if (pages.has("sources")) single("edition-sources", permalinks.sources(), () => sourcesPage(model));
   if (pages.has("search")) single("edition-search", permalinks.search(), () => searchPage(model));
   if (pages.has("changelog")) single("edition-changelog", permalinks.changelog(), () => changelogPage(model));
-  for (const [name, text] of job.exports) single(`edition-export-${name}`, permalinks.exportFile(name), text);
 
   // Editorial pages: the render stage has rendered their Markdown already, with the notes' cross-links.
   // The permalink of an editorial page (the edition's URL scheme), or false for one this job does not write. It is
