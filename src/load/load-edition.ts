@@ -410,6 +410,17 @@ export class EditionLoader {
         });
     };
 
+    /** Gives an id to the first file that has it; a later one is reported, naming the first, and left out. */
+    const claimId = <T extends Message | Annotation>(byId: Map<string, T>, item: T, vfile: VFile, what: string, hint: string): boolean => {
+      const existing = byId.get(item.id);
+      if (existing) {
+        report(vfile, `Duplicate ${what} id "${item.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, { ruleId: "duplicate-id", place: item.origin.places.id, hint });
+        return false;
+      }
+      byId.set(item.id, item);
+      return true;
+    };
+
     const messages: Message[] = [];
     const messagesById = new Map<string, Message>();
     // Messages that exist but failed validation: their notes are not reported again as having no target.
@@ -419,16 +430,7 @@ export class EditionLoader {
       if (invalidId) invalidMessageIds.add(invalidId);
       if (!data) continue;
       const message = this.#message(data);
-      const existing = messagesById.get(message.id);
-      if (existing) {
-        report(vfile, `Duplicate message id "${message.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, {
-          ruleId: "duplicate-id",
-          place: message.origin.places.id,
-          hint: "Give each message its own id; ids are part of published URLs and must never be reused.",
-        });
-        continue;
-      }
-      messagesById.set(message.id, message);
+      if (!claimId(messagesById, message, vfile, "message", "Give each message its own id; ids are part of published URLs and must never be reused.")) continue;
       messages.push(message);
       checkPerson(message.origin, message.from, "from", "sender");
       message.to.forEach((id, i) => checkPerson(message.origin, id, `to.${i}`, "recipient"));
@@ -450,16 +452,7 @@ export class EditionLoader {
       files.push(vfile);
       if (!data) continue;
       const annotation = this.#annotation(data);
-      const existing = annotationsById.get(annotation.id);
-      if (existing) {
-        report(vfile, `Duplicate annotation id "${annotation.id}", also used by ${path.relative(layout.root, existing.origin.file.path)}`, {
-          ruleId: "duplicate-id",
-          place: annotation.origin.places.id,
-          hint: "Give each annotation its own id; note URLs are built from it.",
-        });
-        continue;
-      }
-      annotationsById.set(annotation.id, annotation);
+      if (!claimId(annotationsById, annotation, vfile, "annotation", "Give each annotation its own id; note URLs are built from it.")) continue;
       if (!checkAnnotationReferences(annotation, { sources: sourcesById, sourcesFile, messages: messagesById, invalidMessageIds })) continue;
       const group = annotationsByMessage.get(annotation.target);
       if (group) group.push(annotation);

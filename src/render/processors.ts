@@ -8,7 +8,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified, type Processor } from "unified";
+import { unified, type Preset, type Processor } from "unified";
 import rehypeAnnotationMarks, { type Options as AnnotationMarksOptions } from "./rehype-annotation-marks.ts";
 import rehypeCrossLinks, { type Options as CrossLinksOptions } from "./rehype-cross-links.ts";
 import rehypeFootnoteIds from "./rehype-footnote-ids.ts";
@@ -22,17 +22,16 @@ import { sanitizeSchema } from "./sanitize-schema.ts";
 // Links out of a transcript or note are the content's, not ours: never pass on referrer or authority.
 const externalLinks = { rel: ["nofollow", "noopener", "noreferrer"], protocols: ["http", "https"] };
 
+/** Markdown as GFM, its raw HTML kept as text, to hast whose footnote ids are its own: how every text starts. */
+const markdownToHast: Preset = { plugins: [remarkParse, remarkGfm, remarkRawHtmlAsText, remarkRehype, rehypeFootnoteIds] };
+
 export type HtmlProcessor = Processor<any, any, any, any, string>;
 export type TranscriptLinesProcessor = Processor<any, any, HastRoot, HastRoot, undefined>;
 
 /** Markdown to hast with citable lines: parse it, and `runSync` it to get the tree and `file.data.lines`. */
 export function createTranscriptLinesProcessor(lineAnchors?: LineAnchorsOptions): TranscriptLinesProcessor {
   return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRawHtmlAsText)
-    .use(remarkRehype)
-    .use(rehypeFootnoteIds)
+    .use(markdownToHast)
     .use(rehypeLineAnchors, lineAnchors)
     .freeze() as unknown as TranscriptLinesProcessor;
 }
@@ -52,11 +51,7 @@ export function createTranscriptHtmlProcessor(annotationMarks?: AnnotationMarksO
 
 export function createNoteProcessor(crossLinks: CrossLinksOptions): HtmlProcessor {
   return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRawHtmlAsText)
-    .use(remarkRehype)
-    .use(rehypeFootnoteIds)
+    .use(markdownToHast)
     .use(rehypeCrossLinks, crossLinks)
     .use(rehypeInertLinks)
     .use(rehypeExternalLinks, externalLinks)

@@ -2,21 +2,14 @@
 // say), in which edition, and which lines.
 import { describe, expect, it } from "vitest";
 import { messageItem, noteItem } from "../../src/cite/index.ts";
-import { context, edition, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm, linesOf } from "./edition.ts";
+import { context, DM_AS_ITEM, edition, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm, linesOf } from "./edition.ts";
 
 describe("messageItem", () => {
   it("makes a direct message a personal communication from the sender to the recipients, in the edition", () => {
     expect(messageItem(wikileaksDm, linesOf(wikileaksDm), context("messages/2016-09-20-wikileaks/"))).toEqual({
       id: "2016-09-20-wikileaks",
-      type: "personal_communication",
       "citation-key": "2016_09_20_wikileaks",
-      language: "en",
-      author: [{ literal: "WikiLeaks" }],
-      recipient: [{ family: "Trump", given: "Donald", suffix: "Jr." }],
-      title: "Direct message to Donald Trump Jr.",
-      medium: "Twitter direct message",
-      issued: { "date-parts": [[2016, 9, 20]] },
-      ...IN_EDITION,
+      ...DM_AS_ITEM,
       URL: "https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/",
     });
   });

@@ -32,6 +32,18 @@ export const IN_EDITION = {
   publisher: "The Annotated Edition team",
 };
 
+/** The direct message of 20 September 2016 as a CSL-JSON item says who wrote it to whom, how and when. */
+export const DM_AS_ITEM = {
+  type: "personal_communication",
+  language: "en",
+  author: [{ literal: "WikiLeaks" }],
+  recipient: [{ family: "Trump", given: "Donald", suffix: "Jr." }],
+  title: "Direct message to Donald Trump Jr.",
+  medium: "Twitter direct message",
+  issued: { "date-parts": [[2016, 9, 20]] },
+  ...IN_EDITION,
+};
+
 const personList: Person[] = [
   { id: "wikileaks", name: "WikiLeaks", kind: "organization", handle: "@wikileaks", citation_name: { literal: "WikiLeaks" } },
   {

@@ -3,7 +3,7 @@
 import { Cite } from "@citation-js/core";
 import { describe, expect, it } from "vitest";
 import { CITATION_FORMATS, formatCitation, formatCitationHtml, messageItem, noteItem } from "../../src/cite/index.ts";
-import { context, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm, linesOf } from "./edition.ts";
+import { context, DM_AS_ITEM, IN_EDITION, penceStatement, putintrumpNote, trumpJrTweet, wikileaksDm, linesOf } from "./edition.ts";
 
 const EDITION = "WikiLeaks and Donald Trump Jr.: The Direct Messages, 2016–2017";
 const DM_URL = "https://wikileaks-trump-jr-dms.example.org/messages/2016-09-20-wikileaks/#L2-L4";
@@ -81,15 +81,8 @@ describe("a direct message's line range", () => {
     expect(parsed).toEqual([
       {
         id: "2016-09-20-wikileaks#L2-L4",
-        type: "personal_communication",
         "citation-key": "2016_09_20_wikileaks_L2_L4",
-        language: "en",
-        author: [{ literal: "WikiLeaks" }],
-        recipient: [{ family: "Trump", given: "Donald", suffix: "Jr." }],
-        title: "Direct message to Donald Trump Jr.",
-        medium: "Twitter direct message",
-        issued: { "date-parts": [[2016, 9, 20]] },
-        ...IN_EDITION,
+        ...DM_AS_ITEM,
         URL: DM_URL,
       },
     ]);

@@ -7,7 +7,7 @@
 // click a mark, and each mark's <title> names it on hover. The picture is SVG built with hastscript's `s` (so that
 // SVG attributes keep their case and every name from the edition is escaped), coloured by CSS classes only, as the
 // Content-Security-Policy forbids inline style.
-import type { Element, ElementContent } from "hast";
+import type { Element, ElementContent, Root } from "hast";
 import { s } from "hastscript";
 import type { Message } from "../../load/model.ts";
 import { clockIn, formatClock, formatDate, formatOffset, formatSent, KIND_LABELS, listNames, messageTitle, personName } from "../format.ts";
@@ -161,72 +161,65 @@ function between(before: Message, after: Message, zone: string | undefined): str
   return `between ${formatDate(before.time)} and ${formatDate(after.time)}`;
 }
 
-function messageTable(model: EditionModel): Element {
-  const { people } = model.edition;
+/** The text alternative's table: a hidden caption, a row of column headings, then the rows. */
+function timelineTable(caption: string, headings: readonly string[], rows: Array<Element | Root>): Element {
   return (
     <table className="timeline-table">
-      <caption className="visually-hidden">Every message in the timeline, in thread order</caption>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Date</th>
-          <th scope="col">From</th>
-          <th scope="col">To</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Message</th>
+          {headings.map((heading) => (
+            <th scope="col">{heading}</th>
+          ))}
         </tr>
       </thead>
-      <tbody>
-        {model.messages.map(({ message }) => (
-          <tr>
-            <td>
-              <time dateTime={message.sent}>{formatSent(message)}</time>
-            </td>
-            <td>{personName(people, message.from)}</td>
-            <td>{message.to.length ? listNames(message.to.map((id) => personName(people, id))) : "(public)"}</td>
-            <td>{KIND_LABELS[message.kind]}</td>
-            <td>
-              <a href={model.urls.message(message.id)}>{messageTitle(message, people)}</a>
-            </td>
-          </tr>
-        ))}
-      </tbody>
+      <tbody>{rows}</tbody>
     </table>
   ) as Element;
 }
 
+function messageTable(model: EditionModel): Element {
+  const { people } = model.edition;
+  return timelineTable(
+    "Every message in the timeline, in thread order",
+    ["Date", "From", "To", "Kind", "Message"],
+    model.messages.map(({ message }) => (
+      <tr>
+        <td>
+          <time dateTime={message.sent}>{formatSent(message)}</time>
+        </td>
+        <td>{personName(people, message.from)}</td>
+        <td>{message.to.length ? listNames(message.to.map((id) => personName(people, id))) : "(public)"}</td>
+        <td>{KIND_LABELS[message.kind]}</td>
+        <td>
+          <a href={model.urls.message(message.id)}>{messageTitle(message, people)}</a>
+        </td>
+      </tr>
+    )),
+  );
+}
+
 function binnedTable(model: EditionModel, timeline: Timeline): Element {
   const messages = model.messages;
-  return (
-    <table className="timeline-table">
-      <caption className="visually-hidden">Messages per lane and period, in time order</caption>
-      <thead>
+  return timelineTable(
+    "Messages per lane and period, in time order",
+    ["Period", ...timeline.lanes.map((lane) => lane.name), "Thread page"],
+    timeline.bins!.periods.map((period) => {
+      const { id } = messages[period.firstMessage]!.message;
+      const unit = model.unitOf(id);
+      return (
         <tr>
-          <th scope="col">Period</th>
-          {timeline.lanes.map((lane) => (
-            <th scope="col">{lane.name}</th>
+          <th scope="row">{period.label}</th>
+          {period.counts.map((n) => (
+            <td className="timeline-count">{n.toLocaleString("en")}</td>
           ))}
-          <th scope="col">Thread page</th>
+          <td>
+            <a href={`${model.threadUrl(unit)}#${pageIds.message(id)}`}>{model.paged ? model.unitLabel(unit) : "The thread"}</a>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {timeline.bins!.periods.map((period) => {
-          const { id } = messages[period.firstMessage]!.message;
-          const unit = model.unitOf(id);
-          return (
-            <tr>
-              <th scope="row">{period.label}</th>
-              {period.counts.map((n) => (
-                <td className="timeline-count">{n.toLocaleString("en")}</td>
-              ))}
-              <td>
-                <a href={`${model.threadUrl(unit)}#${pageIds.message(id)}`}>{model.paged ? model.unitLabel(unit) : "The thread"}</a>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  ) as Element;
+      );
+    }),
+  );
 }
 
 export interface TimelineOptions {
