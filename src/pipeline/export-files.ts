@@ -4,7 +4,7 @@
 // partition, where parsing and joining every slice held 805 MB of JSON and ran out of heap at 100,000 messages.
 import { mkdir, open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { exportPieces, SLICE_PARTS, type ExportInput, type ExportSlices, type SliceSummary } from "../cite/exports.ts";
+import { exportPieces, SLICE_PARTS, type ExportInput, type ExportSlices, type SlicePart, type SliceSummary } from "../cite/exports.ts";
 
 /** Writes a partition's slices to its file: a header line, then the parts. */
 export async function writeSlicesFile(file: string, slices: ExportSlices): Promise<void> {
@@ -23,7 +23,7 @@ export async function writeSlicesFile(file: string, slices: ExportSlices): Promi
 interface SlicesFile {
   handle: FileHandle;
   summary: SliceSummary;
-  starts: Record<string, number>;
+  starts: Record<SlicePart, number>;
 }
 
 // Large enough that a partition's part is a few reads, small enough that memory stays flat whatever the edition.
@@ -43,7 +43,7 @@ async function openSlices(file: string): Promise<SlicesFile> {
   const line = text.slice(0, text.indexOf("\n"));
   const summary = JSON.parse(line) as SliceSummary;
   let at = Buffer.byteLength(line) + 1;
-  const starts: Record<string, number> = {};
+  const starts = {} as Record<SlicePart, number>;
   for (const part of SLICE_PARTS) {
     starts[part] = at;
     at += summary.bytes[part];
@@ -72,8 +72,8 @@ export async function writeExports(input: Omit<ExportInput, "messages">, slicesF
             continue;
           }
           const { handle, summary, starts } = opened[piece.slice]!;
-          const end = starts[piece.part]! + summary.bytes[piece.part];
-          for (let at = starts[piece.part]!; at < end; ) {
+          const end = starts[piece.part] + summary.bytes[piece.part];
+          for (let at = starts[piece.part]; at < end; ) {
             const { bytesRead } = await handle.read(buffer, 0, Math.min(chunk, end - at), at);
             if (!bytesRead) throw new Error(`${slicesFiles[piece.slice]} ends before its ${piece.part}: build again with the cache cleared (rm -rf .cache)`);
             await out.write(buffer.subarray(0, bytesRead));

@@ -2,7 +2,7 @@
 // partition's transcripts, rendering its notes, and writing its pages, its Pagefind bundle and its slices of the
 // exports. A partition's rendered HTML stays with the worker in the partition's store; what comes back to the main
 // thread is what the rest of the edition needs to know: lines, anchors, links and problems.
-import { copyFile, readdir, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { concatSlices, exportSlices } from "../cite/exports.ts";
 import { buildSearchIndex } from "../index/build-search-index.ts";
@@ -133,7 +133,7 @@ export const HIGHLIGHTER = "pagefind-highlight.js";
 const TRANSCRIPT = (key: string) => `transcript:${key}`;
 const NOTE = (key: string) => `note:${key}`;
 
-/** Exports are written beside the stores, one file per partition, for the edition's job to join. */
+/** Export slices are written beside the stores, one file per partition, for the main thread to stream into the exports. */
 export const exportSlicesFile = (cacheDir: string, partition: string) => path.join(cacheDir, "exports", `${partition}.slices`);
 
 export function createJobHandlers(): { [K in JobKind]: (payload: JobPayload<K>) => Promise<JobResult<K>> } {
