@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 //   browser, no child process. Files run in parallel.
 // - integration: fixture editions checked and built through the real pipeline (Eleventy, Pagefind from Node), the
 //   commands run as child processes, the built HTML read back. Needs the built default edition.
-// - e2e: real Chromium, and `npm start` driven end to end; files one at a time, sharing the one build.
+// - e2e: real Chromium, and `npm start` driven end to end, sharing the one build.
 // A new test file is integration unless listed here: list it under UNIT if it needs none of that, under E2E if it
 // opens a browser.
 const UNIT = [
@@ -48,6 +48,9 @@ const E2E = [
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Two files at a time in every layer, browsers included. Vitest's default is one fewer worker than cores, which on
+    // a 2-core machine ran the whole suite one file at a time, though most of a browser test is waiting on a page.
+    maxWorkers: 2,
     hookTimeout: 120_000,
     // Eleventy imports .eleventy.js, and through it our TypeScript plugin, with Node's own loader; tsx teaches
     // that loader TypeScript inside the test workers, as the npm scripts do for the CLI.
@@ -79,8 +82,6 @@ export default defineConfig({
           name: "e2e",
           include: E2E,
           globalSetup: ["tests/global-setup.ts"],
-          // Browsers are heavy on a 2-core machine: files one at a time, tests inside them in order.
-          fileParallelism: false,
         },
       },
     ],
