@@ -6,7 +6,7 @@
 // characters of the page are drawn in it: the highlighted text must be the cited lines' words, and nothing else.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, CDPSession, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
@@ -99,27 +99,47 @@ async function collectLinks(server: StaticServer, site: string, base: string): P
 /** The window height at which a page last fitted on one screen, by address without the fragment. */
 const fittedHeight = new Map<string, number>();
 
+/**
+ * Where each visible character of a page is drawn, by address and window size. The same page at the same size is laid
+ * out the same whichever words its fragment highlights (::target-text paints; it does not move text), so the page's
+ * characters are walked once, and each link's picture is read at those places.
+ */
+const charactersOf = new Map<string, Sample[]>();
+
+/** One DevTools session per page, for the screenshots. */
+const sessions = new WeakMap<Page, CDPSession>();
+
 /** Follows a link and returns the characters Chromium highlights, and which lines they are on. */
 async function highlighted(page: Page, url: string): Promise<Array<{ ch: string; line: string | null }>> {
-  // From a blank page: going from one fragment of a page to another stays in the document, and keeps the old highlight.
-  await page.goto("about:blank");
   const address = url.replace(/#.*$/, "");
+  // A fresh document for every link: from one fragment of a page to another, Chromium stays in the document and keeps
+  // the old highlight. Coming from another page already loads a new one; the same page is left for a blank one first.
+  if (page.url().replace(/#.*$/, "") === address) await page.goto("about:blank");
   // At the height the same page fitted in last time, if it has been seen: the loop below then only confirms it.
   await page.setViewportSize({ width: 1280, height: fittedHeight.get(address) ?? 900 });
   await page.goto(url);
-  await page.addStyleTag({ content: `::target-text { background-color: rgb(${MARKER}) !important; color: rgb(${MARKER}) !important; }` });
-  await page.evaluate(() => document.fonts.ready);
+  // Paints the highlight in the marker colour and waits for the fonts, in one round trip.
+  let height = await page.evaluate(async (css) => {
+    const style = document.createElement("style");
+    style.textContent = css;
+    document.head.append(style);
+    await document.fonts.ready;
+    return document.documentElement.scrollHeight;
+  }, `::target-text { background-color: rgb(${MARKER}) !important; color: rgb(${MARKER}) !important; }`);
   // The whole page on one screen, so that every character can be read off one picture.
   // (A taller window can make the page taller, so it is measured again until it fits.)
-  for (let tries = 0; tries < 4; tries++) {
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    if (height <= (page.viewportSize()?.height ?? 0)) break;
+  for (let tries = 0; height > page.viewportSize()!.height; tries++) {
+    if (tries === 4) throw new Error(`${address} does not fit in a window of its own height (${height}px)`);
     await page.setViewportSize({ width: 1280, height });
+    height = await page.evaluate(() => document.documentElement.scrollHeight);
   }
-  fittedHeight.set(address, page.viewportSize()?.height ?? 900);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  const samples: Sample[] = await page.evaluate(() => {
+  const windowHeight = page.viewportSize()!.height;
+  fittedHeight.set(address, windowHeight);
+  const key = `${address} ${windowHeight} ${height}`;
+  const walked = await page.evaluate(async (walk) => {
+    window.scrollTo(0, 0);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    if (!walk) return null;
     const out: Array<{ ch: string; x: number; y: number; line: string | null }> = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
@@ -141,8 +161,15 @@ async function highlighted(page: Page, url: string): Promise<Array<{ ch: string;
       }
     }
     return out;
-  });
-  const shot = PNG.sync.read(await page.screenshot({ fullPage: true }));
+  }, !charactersOf.has(key));
+  if (walked) charactersOf.set(key, walked);
+  const samples = charactersOf.get(key)!;
+  // The window holds the whole page, so a picture of the window is one of the page. DevTools' own capture, with the
+  // fast PNG encoder, takes half the time of Playwright's full-page screenshot; PNG stays lossless either way.
+  let session = sessions.get(page);
+  if (!session) sessions.set(page, (session = await page.context().newCDPSession(page)));
+  const { data } = await session.send("Page.captureScreenshot", { format: "png", optimizeForSpeed: true });
+  const shot = PNG.sync.read(Buffer.from(data, "base64"));
   const isMarker = (x: number, y: number) => {
     const at = (Math.round(y) * shot.width + Math.round(x)) * 4;
     return Math.abs(shot.data[at]! - MARKER[0]) < 8 && shot.data[at + 1]! < 8 && Math.abs(shot.data[at + 2]! - MARKER[2]) < 8;
@@ -163,8 +190,17 @@ async function sweep(server: StaticServer, site: string, base: string): Promise<
     if (!labels.includes(link.first)) labels.push(link.first);
     labelsOf.set(link.message, labels);
   }
+  // Taken a message at a time in turn, so that a page mostly goes from one message to another, which loads a new
+  // document without a blank page between.
+  const turn = new Map<Link, number>();
+  const count = new Map<string, number>();
+  for (const link of links) {
+    turn.set(link, count.get(link.message) ?? 0);
+    count.set(link.message, turn.get(link)! + 1);
+  }
+  const interleaved = [...links].sort((a, b) => turn.get(a)! - turn.get(b)!);
   const outcomes = await inPages(
-    links,
+    interleaved,
     async (page, link) => {
       const where = `${link.message} ${link.first === link.last ? `line ${link.first}` : `lines ${link.first}-${link.last}`}`;
       if (!link.href) return `${where}: no link offered`;
