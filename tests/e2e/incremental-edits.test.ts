@@ -11,8 +11,8 @@ import { EditionBuild } from "../../src/pipeline/edition-build.ts";
 import { siteDifferences } from "../helpers/site-files.ts";
 import { startWatchServer, type WatchServer } from "../helpers/watch-server.ts";
 
-/** Small partitions, so that 300 messages make several, with thread pages by month. */
-const PARTITION_SIZE = 60;
+/** Small partitions, so that 150 messages make five, with thread pages by month. */
+const PARTITION_SIZE = 30;
 const STEPS = 12;
 
 let work: string;
@@ -22,7 +22,7 @@ let server: WatchServer;
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "incremental-"));
   root = path.join(work, "edition");
-  await generateEdition(root, { messages: 300, annotations: 600, seed: 23 });
+  await generateEdition(root, { messages: 150, annotations: 300, seed: 23 });
   server = await startWatchServer(root, 21_000, ["--partition-size", String(PARTITION_SIZE)]);
 }, 180_000);
 
