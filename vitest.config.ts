@@ -74,6 +74,10 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: [...UNIT, ...E2E],
           globalSetup: ["tests/global-setup.ts"],
+          // A worker keeps the modules it has loaded (unified, Eleventy, citation-js) from one file to the next, as
+          // npm start keeps them from one build to the next; each file still runs afresh. No test mocks a module or
+          // changes the process's environment.
+          isolate: false,
         },
       },
       {
@@ -82,6 +86,7 @@ export default defineConfig({
           name: "e2e",
           include: E2E,
           globalSetup: ["tests/global-setup.ts"],
+          isolate: false,
         },
       },
     ],
