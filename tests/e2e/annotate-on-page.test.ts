@@ -206,6 +206,33 @@ describe("Annotating from the page in npm start", () => {
     expect(server.output()).toContain("Deleted annotations/morning-boat-2.md from the page.");
   }, 60_000);
 
+  it("offers \"Add a note\" for words selected while the page tools were still loading", async () => {
+    // The tools' first request (the edition's context) is held until the words are selected.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const requested = new Promise<void>((resolve) =>
+      page.route("**/.annotate/context*", async (route) => {
+        resolve();
+        await held;
+        await route.continue();
+      }),
+    );
+    try {
+      await page.goto(url("/messages/1901-04-02-ben/"));
+      await requested;
+      await selectWords(page, { line: "#L2", words: "never late" }, undefined, { beforeTools: true });
+      expect(await page.locator("button.annotate-add").count()).toBe(0);
+      release();
+      await addNote();
+      expect(await dialog().locator(".annotate-quote").innerText()).toBe("never late");
+      await page.keyboard.press("Escape");
+      await dialog().waitFor({ state: "detached" });
+    } finally {
+      release();
+      await page.unroute("**/.annotate/context*");
+    }
+  }, 60_000);
+
   it("anchors a note to whole lines chosen by their line numbers", async () => {
     await page.goto(url("/messages/1901-04-01-ada/"));
     await page.locator("#L2 a.line-number").click();

@@ -10,11 +10,14 @@ export interface WordsOnLine {
   occurrence?: number;
 }
 
-/** Selects from the start of `from` to the end of `to` (default: the same words). */
-export async function selectWords(page: Page, from: WordsOnLine, to: WordsOnLine = from): Promise<void> {
+/**
+ * Selects from the start of `from` to the end of `to` (default: the same words). `beforeTools` selects at once, without
+ * waiting for npm start's page tools.
+ */
+export async function selectWords(page: Page, from: WordsOnLine, to: WordsOnLine = from, { beforeTools = false } = {}): Promise<void> {
   // npm start's page tools (on pages that carry its token) put "Add a note" on the page once they have loaded the
   // edition's context; words selected before then are what a slow page gets, not what every test should by chance.
-  if (await page.locator('meta[name="annotate-token"]').count()) await page.locator("button.annotate-add").waitFor({ state: "attached", timeout: 15_000 });
+  if (!beforeTools && (await page.locator('meta[name="annotate-token"]').count())) await page.locator("button.annotate-add").waitFor({ state: "attached", timeout: 15_000 });
   await page.evaluate(
     ([start, end]) => {
       const place = (spec: typeof start, edge: "start" | "end"): [Text, number] => {
