@@ -11,8 +11,8 @@ import { EditionBuild } from "../../src/pipeline/edition-build.ts";
 import { siteDifferences } from "../helpers/site-files.ts";
 import { startWatchServer, type WatchServer } from "../helpers/watch-server.ts";
 
-/** Small partitions, so that 150 messages make five, with thread pages by month. */
-const PARTITION_SIZE = 30;
+/** Small partitions, so that 220 messages (over the 200 of one thread page, so that threads are paged by month) make five. */
+const PARTITION_SIZE = 40;
 const STEPS = 12;
 
 let work: string;
@@ -22,7 +22,7 @@ let server: WatchServer;
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "incremental-"));
   root = path.join(work, "edition");
-  await generateEdition(root, { messages: 150, annotations: 300, seed: 23 });
+  await generateEdition(root, { messages: 220, annotations: 440, seed: 23 });
   server = await startWatchServer(root, 21_000, ["--partition-size", String(PARTITION_SIZE)]);
 }, 180_000);
 
@@ -147,6 +147,9 @@ describe("npm start after a sequence of edits", () => {
     const order = [...kinds].sort(() => random.next() - 0.5);
     while (order.length < STEPS) order.push(random.pick(kinds));
     const site = path.join(root, "_site");
+    // Several partitions, each with its own search bundle, named after its first month: one bundle would test none
+    // of what is rebuilt partition by partition.
+    expect((await readdir(path.join(site, "pagefind"))).filter((name) => /^\d{4}-\d{2}$/.test(name)).length).toBeGreaterThanOrEqual(4);
     for (const [step, kind] of order.entries()) {
       const before = builds();
       const what = await EDITS[kind]!(random);
