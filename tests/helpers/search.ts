@@ -4,7 +4,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { orderSubResults, SEARCH_RANKING } from "../../src/site/client/search-ranking.ts";
-import { eventually } from "./browser.ts";
 
 /** A result card on the search page: its message link, and its line and note links in the order shown. */
 export interface ResultCard {
@@ -35,7 +34,8 @@ export async function readCards(page: Page): Promise<ResultCard[]> {
 /** Opens the search page at `siteUrl` with `query` in the URL (as a shared link would) and reads its results. */
 export async function searchThroughPage(page: Page, siteUrl: string, query: string): Promise<{ summary: string; cards: ResultCard[] }> {
   await page.goto(`${siteUrl}/search/?q=${encodeURIComponent(query)}`);
-  await eventually(() => page.locator("#search-summary").innerText()).toMatch(/\bresults?\b/);
+  // Playwright's own wait, which the page answers as soon as the summary changes, rather than a poll from here.
+  await page.locator("#search-summary", { hasText: /\bresults?\b/ }).waitFor({ timeout: 10_000 });
   const summary = await page.locator("#search-summary").innerText();
   if (!/^No results|^0 results/.test(summary)) await page.locator(RESULTS).first().waitFor();
   return { summary, cards: await readCards(page) };
