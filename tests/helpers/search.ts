@@ -41,6 +41,27 @@ export async function searchThroughPage(page: Page, siteUrl: string, query: stri
   return { summary, cards: await readCards(page) };
 }
 
+/**
+ * Searches for `query` on the search page at `siteUrl` as a reader does one search after another: types it into the
+ * box and presses Enter. The page is opened (with the query in its URL) only when the browser is not already on it;
+ * later queries are answered by the same page, without a page load and Pagefind's start each time.
+ */
+export async function searchAgain(page: Page, siteUrl: string, query: string): Promise<{ summary: string; cards: ResultCard[] }> {
+  if (!page.url().startsWith(`${siteUrl}/search/`)) return searchThroughPage(page, siteUrl, query);
+  const box = page.locator("#search-input");
+  await box.fill(query);
+  await box.press("Enter");
+  // The summary names the words it answers: once it names these, the list holds this search's results.
+  const answered = await page.waitForFunction((query) => {
+    const text = document.getElementById("search-summary")?.textContent ?? "";
+    const match = /^([\d,]+) results? for /.exec(text);
+    return match && text.slice(match[0].length) === query ? text : false;
+  }, query.trim());
+  const summary = (await answered.jsonValue()) as string;
+  if (!/^0 results/.test(summary)) await page.locator(RESULTS).first().waitFor();
+  return { summary, cards: await readCards(page) };
+}
+
 /** A link's page and anchor, without the words it carries for highlighting. */
 export function target(href: string): string {
   const url = new URL(href, "http://site.invalid");

@@ -13,8 +13,8 @@ let root: string;
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 async function run<T>(threads: number, outputDir: string, work: (build: EditionBuild) => Promise<T>): Promise<T> {
-  // Small partitions, so that 600 messages make several, and both threads have some.
-  const build = new EditionBuild({ root: path.join(root, "edition"), outputDir, threads, partitionSize: 100 });
+  // Small partitions, so that 300 messages make several, and both threads have some.
+  const build = new EditionBuild({ root: path.join(root, "edition"), outputDir, threads, partitionSize: 50 });
   try {
     return await work(build);
   } finally {
@@ -24,7 +24,7 @@ async function run<T>(threads: number, outputDir: string, work: (build: EditionB
 
 it("builds the same on worker threads as in one thread, and reports the same problems", async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "build-threads-"));
-  const generated = await generateEdition(path.join(root, "edition"), { messages: 600, annotations: 1200, seed: 5 });
+  const generated = await generateEdition(path.join(root, "edition"), { messages: 300, annotations: 600, seed: 5 });
   const edition = path.join(root, "edition");
   // One note whose quote is gone, so that a problem found on a worker must come back to the editor.
   const broken = path.join(edition, generated.annotations[0]!.file);

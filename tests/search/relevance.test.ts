@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { build } from "../../src/cli/build.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/edition.ts";
-import { searchThroughPage, target } from "../helpers/search.ts";
+import { searchAgain, target } from "../helpers/search.ts";
 import { servePrefixed, serveStatic, type StaticServer } from "../helpers/server.ts";
 
 /** Where a query must land: a line of a message, a note, or (for a date) one of the messages sent that day. */
@@ -120,7 +120,7 @@ const SECOND_EDITION: Query[] = [
   ["כפפות", line(NOA_HE, 3), "the same without its prefixes"],
 ];
 
-function landsOn(cards: Awaited<ReturnType<typeof searchThroughPage>>["cards"], expected: Expected): void {
+function landsOn(cards: Awaited<ReturnType<typeof searchAgain>>["cards"], expected: Expected): void {
   const [first] = cards;
   expect(first, "no result").toBeDefined();
   if ("sentOn" in expected) {
@@ -177,14 +177,14 @@ describe("reader queries through the search page", () => {
   });
 
   it.each(DEFAULT_EDITION)("%s lands where it should, in one bundle (%j, %s)", async (query, expected) => {
-    landsOn((await searchThroughPage(page, sites.one, query)).cards, expected);
+    landsOn((await searchAgain(page, sites.one, query)).cards, expected);
   });
 
   it.each(DEFAULT_EDITION)("%s lands where it should, across three bundles (%j, %s)", async (query, expected) => {
-    landsOn((await searchThroughPage(page, sites.three, query)).cards, expected);
+    landsOn((await searchAgain(page, sites.three, query)).cards, expected);
   });
 
   it.each(SECOND_EDITION)("%s lands where it should in the second edition (%j, %s)", async (query, expected) => {
-    landsOn((await searchThroughPage(page, sites.second, query)).cards, expected);
+    landsOn((await searchAgain(page, sites.second, query)).cards, expected);
   });
 });
