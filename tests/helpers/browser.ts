@@ -7,8 +7,8 @@ import { serveStatic, type StaticServer } from "./server.ts";
 /**
  * Debian's chromium-headless-shell when it is installed, else Debian's chromium; CHROMIUM_PATH names another. The
  * shell is the same Chromium build (the same Blink, V8 and Skia, so the same pages, layout and pixels) without the
- * browser's own interface, which headless tests never show: the end-to-end layer took 251.9 s with it and 361.1 s
- * with the full browser, measured here one after the other.
+ * browser's own interface, which headless tests never show: the end-to-end layer took 251.9 s with it, where it had
+ * taken 361.1 s with the full browser on a machine of the same kind the day before.
  */
 export const CHROMIUM =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium");
