@@ -22,8 +22,8 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * Polls until an assertion holds: the first search loads Pagefind's index and WebAssembly, which takes a moment.
- * Every 20 ms: a poll is one round trip to the page, and at Vitest's 100 ms a test waited 50 ms on average after
- * the page was ready, at each of some hundred waits.
+ * Every 20 ms: a poll is one round trip to the page, cheap beside the up to 100 ms a test waited after the page was
+ * ready when it polled every 100 ms.
  */
 export function eventually<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 10_000, interval: 20 });

